@@ -1,0 +1,32 @@
+package sa.qayd.zatca.model;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A document-level allowance (discount) or charge in SAR, applied to the taxable amount of its VAT
+ * category.
+ *
+ * @param reasonCode UNTDID 5189 (allowances) or 7161 (charges) code, optional
+ */
+public record AllowanceCharge(boolean charge, BigDecimal amount, String reason, String reasonCode, TaxCategory tax) {
+
+    public AllowanceCharge {
+        if (amount == null || amount.signum() < 0 || amount.scale() > 2) {
+            throw new IllegalArgumentException("allowance/charge amount must be non-negative with at most 2 decimals");
+        }
+        Text.check("allowance/charge reason", reason, 1000);
+        if (reasonCode != null) {
+            Text.matching("allowance/charge reason code", reasonCode, "[A-Z0-9]{1,3}");
+        }
+        Objects.requireNonNull(tax, "tax");
+    }
+
+    public static AllowanceCharge allowance(BigDecimal amount, String reason, TaxCategory tax) {
+        return new AllowanceCharge(false, amount, reason, null, tax);
+    }
+
+    public static AllowanceCharge charge(BigDecimal amount, String reason, TaxCategory tax) {
+        return new AllowanceCharge(true, amount, reason, null, tax);
+    }
+}

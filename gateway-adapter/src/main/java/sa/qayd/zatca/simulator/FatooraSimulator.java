@@ -1,0 +1,189 @@
+package sa.qayd.zatca.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import sa.qayd.zatca.fatoora.FatooraEndpoint;
+import sa.qayd.zatca.fatoora.FatooraHeaders;
+
+/**
+ * A local stand-in for a ZATCA Fatoora gateway: same paths, headers, status codes and JSON, real certificates
+ * from its own CA, real checks of submitted documents, and injectable faults. Listens on 127.0.0.1 only.
+ *
+ * <p>Embedded: {@code try (var simulator = FatooraSimulator.start(SimulatorSettings.defaults())) { ... }}.
+ * Standalone: see {@link #main(String[])}.
+ */
+public final class FatooraSimulator implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FatooraSimulator.class.getName());
+    private static final int WORKER_THREADS = 8;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final SimulatorSettings settings;
+    private final SimulatedGateway gateway;
+    private final FaultPlan faults = new FaultPlan(Clock.systemUTC());
+    private final AtomicInteger receivedCalls = new AtomicInteger();
+
+    private FatooraSimulator(SimulatorSettings settings) throws IOException {
+        this.settings = settings;
+        this.gateway = new SimulatedGateway(settings.acceptedOtp(), settings.ca(), settings.verifier());
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+        // several workers, so that a call held back by a latency fault does not hold back the retries behind it
+        this.workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "fatoora-simulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(workers);
+        server.createContext(settings.basePath(), this::serve);
+    }
+
+    public static FatooraSimulator start(SimulatorSettings settings) throws IOException {
+        FatooraSimulator simulator = new FatooraSimulator(settings);
+        simulator.server.start();
+        return simulator;
+    }
+
+    /** The base URL to configure a client with, e.g. {@code http://127.0.0.1:41234/e-invoicing/developer-portal}. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + settings.basePath());
+    }
+
+    /** Faults for the next calls; changeable at any time. */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** The CA every CSID of this simulator chains to. */
+    public X509Certificate caCertificate() {
+        return settings.ca().certificate();
+    }
+
+    /** With clearance off, the clearance endpoint answers 303 as ZATCA does for taxpayers it switched off. */
+    public void clearanceEnabled(boolean enabled) {
+        gateway.clearanceEnabled(enabled);
+    }
+
+    /** Calls that reached the simulator, faulted ones included. */
+    public int receivedCalls() {
+        return receivedCalls.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) {
+        try {
+            receivedCalls.incrementAndGet();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Optional<Fault> fault = faults.next();
+            if (fault.isPresent() && fault.get() instanceof Fault.Drop) {
+                return; // closing an exchange that sent no headers closes the connection
+            }
+            if (fault.isPresent() && fault.get() instanceof Fault.Status status) {
+                send(exchange, Reply.error(status.status(), "Injected-Fault", "simulated HTTP " + status.status()));
+                return;
+            }
+            if (fault.isPresent() && fault.get() instanceof Fault.Delay delay) {
+                Thread.sleep(delay.latency().toMillis());
+            }
+            send(exchange, answer(exchange, body));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientGone) {
+            LOG.log(Level.FINE, "client went away", clientGone);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Reply answer(HttpExchange exchange, byte[] body) {
+        if (!FatooraHeaders.SUPPORTED_VERSION.equals(exchange.getRequestHeaders().getFirst(FatooraHeaders.ACCEPT_VERSION))) {
+            return Reply.text(406, "This Version is not supported or not provided in the header.");
+        }
+        String path = exchange.getRequestURI().getPath().substring(settings.basePath().length());
+        String method = exchange.getRequestMethod();
+        Optional<FatooraEndpoint> endpoint = Arrays.stream(FatooraEndpoint.values())
+                .filter(candidate -> candidate.path().equals(path) && candidate.method().equals(method))
+                .findFirst();
+        if (endpoint.isEmpty()) {
+            return Reply.error(404, "Not-Found", method + " " + path + " is not a Fatoora endpoint");
+        }
+        CsidKind required = SimulatedGateway.requiredCsid(endpoint.get());
+        IssuedCsid caller = null;
+        if (required != null) {
+            Optional<IssuedCsid> authenticated = gateway.csids()
+                    .authenticate(exchange.getRequestHeaders().getFirst("Authorization"))
+                    .filter(csid -> csid.kind() == required);
+            if (authenticated.isEmpty()) {
+                return Reply.error(401, "Unauthorized", "a valid " + required + " CSID is required");
+            }
+            caller = authenticated.get();
+        }
+        Map<String, String> headers = new HashMap<>();
+        for (String name : new String[] {FatooraHeaders.OTP, FatooraHeaders.CLEARANCE_STATUS}) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        try {
+            return gateway.handle(endpoint.get(), caller, headers, body);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "simulator failed on " + method + " " + path, e);
+            return Reply.error(500, "Invalid-Request", "System failed to process your request");
+        }
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(reply.status(), reply.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(reply.body());
+        }
+    }
+
+    /**
+     * Runs the simulator until the process is stopped. Options: {@code --port N} (default 8090),
+     * {@code --base-path P} (default {@value SimulatorSettings#DEVELOPER_PORTAL_BASE_PATH}), {@code --otp O}
+     * (default {@value SimulatorSettings#SANDBOX_OTP}), {@code --ca-file F} (PEM with the CA certificate and key;
+     * created if missing, otherwise a fresh CA per start).
+     */
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        SimulatorSettings defaults = SimulatorSettings.defaults();
+        SimulatorCertificateAuthority ca = options.containsKey("--ca-file")
+                ? SimulatorCertificateAuthority.loadOrCreate(Path.of(options.get("--ca-file")))
+                : defaults.ca();
+        SimulatorSettings settings = new SimulatorSettings(
+                Integer.parseInt(options.getOrDefault("--port", "8090")),
+                options.getOrDefault("--base-path", defaults.basePath()),
+                options.getOrDefault("--otp", defaults.acceptedOtp()),
+                ca, defaults.verifier());
+        FatooraSimulator simulator = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+        System.out.println("Fatoora simulator listening at " + simulator.baseUri());
+    }
+}

@@ -1,0 +1,74 @@
+package sa.qayd.zatca.simulator;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import sa.qayd.zatca.hash.InvoiceHash;
+import sa.qayd.zatca.hash.SecureXml;
+import sa.qayd.zatca.model.DocumentKind;
+
+/**
+ * The header facts of a submitted document that the gateway itself acts on: which endpoint it belongs to and
+ * where it sits in its unit's chain. Content rules are the verifier's business.
+ *
+ * @param kind null when the type code or its {@code name} is not one of the six ZATCA documents
+ * @param icv null when missing or not a number
+ */
+record SubmittedDocument(String uuid, DocumentKind kind, Long icv, String previousInvoiceHash) {
+    private static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
+    private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
+
+    static SubmittedDocument parse(byte[] xml) throws SAXException {
+        Element root = SecureXml.parse(xml).getDocumentElement();
+        return new SubmittedDocument(InvoiceHash.childText(root, CBC, "UUID"), kind(root),
+                icv(root), reference(root, "PIH")
+                        .map(pih -> descendantText(pih, "EmbeddedDocumentBinaryObject"))
+                        .orElse(null));
+    }
+
+    private static DocumentKind kind(Element root) {
+        Element typeCode = firstChild(root, "InvoiceTypeCode");
+        if (typeCode == null) {
+            return null;
+        }
+        boolean simplified = typeCode.getAttribute("name").startsWith("02");
+        boolean standard = typeCode.getAttribute("name").startsWith("01");
+        return Arrays.stream(DocumentKind.values())
+                .filter(kind -> kind.typeCode().equals(typeCode.getTextContent().trim()))
+                .filter(kind -> kind.simplified() ? simplified : standard)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Long icv(Element root) {
+        String counter = reference(root, "ICV").map(icv -> InvoiceHash.childText(icv, CBC, "UUID")).orElse(null);
+        try {
+            return counter == null ? null : Long.valueOf(counter.trim());
+        } catch (NumberFormatException notACounter) {
+            return null;
+        }
+    }
+
+    private static Optional<Element> reference(Element root, String id) {
+        NodeList references = root.getElementsByTagNameNS(CAC, "AdditionalDocumentReference");
+        for (int i = 0; i < references.getLength(); i++) {
+            Element reference = (Element) references.item(i);
+            if (id.equals(InvoiceHash.childText(reference, CBC, "ID"))) {
+                return Optional.of(reference);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Element firstChild(Element parent, String cbcName) {
+        NodeList found = parent.getElementsByTagNameNS(CBC, cbcName);
+        return found.getLength() == 0 ? null : (Element) found.item(0);
+    }
+
+    private static String descendantText(Element parent, String cbcName) {
+        Element found = firstChild(parent, cbcName);
+        return found == null ? null : found.getTextContent().trim();
+    }
+}

@@ -1,0 +1,79 @@
+package sa.qayd.zatca.ubl;
+
+import java.math.BigDecimal;
+
+/**
+ * Writes pretty-printed XML (4-space indent, LF) in canonical form: no empty-element tags, at most
+ * one attribute per element, canonical escaping. Each element starts on a new line.
+ */
+final class XmlBuilder {
+
+    private static final String CURRENCY = "SAR";
+
+    private final StringBuilder out = new StringBuilder(16 * 1024);
+    private int depth;
+
+    XmlBuilder(int depth) {
+        this.depth = depth;
+    }
+
+    XmlBuilder start(String name) {
+        newLine().append('<').append(name).append('>');
+        depth++;
+        return this;
+    }
+
+    XmlBuilder end(String name) {
+        depth--;
+        newLine().append("</").append(name).append('>');
+        return this;
+    }
+
+    XmlBuilder leaf(String name, String text) {
+        newLine().append('<').append(name).append('>');
+        XmlText.appendText(out, text);
+        out.append("</").append(name).append('>');
+        return this;
+    }
+
+    XmlBuilder leaf(String name, String attribute, String attributeValue, String text) {
+        newLine().append('<').append(name).append(' ').append(attribute).append("=\"");
+        XmlText.appendAttribute(out, attributeValue);
+        out.append("\">");
+        XmlText.appendText(out, text);
+        out.append("</").append(name).append('>');
+        return this;
+    }
+
+    XmlBuilder optionalLeaf(String name, String text) {
+        return text == null ? this : leaf(name, text);
+    }
+
+    XmlBuilder amount(String name, BigDecimal amount) {
+        return leaf(name, "currencyID", CURRENCY, amount.toPlainString());
+    }
+
+    /** Ends the current output with the indentation of the next element, for text that follows. */
+    XmlBuilder indentForNext() {
+        newLine();
+        return this;
+    }
+
+    XmlBuilder raw(String text) {
+        out.append(text);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+
+    private StringBuilder newLine() {
+        out.append('\n');
+        for (int i = 0; i < depth; i++) {
+            out.append("    ");
+        }
+        return out;
+    }
+}
