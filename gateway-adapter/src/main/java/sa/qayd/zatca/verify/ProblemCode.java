@@ -20,5 +20,7 @@ public enum ProblemCode {
     NOTE_WITHOUT_REASON,
     ICV_INVALID,
     ICV_MISMATCH,
-    PIH_MISMATCH
+    PIH_MISMATCH,
+    /** A ZATCA business rule that Qayd checks itself; the detail starts with the rule id. */
+    BUSINESS_RULE_VIOLATED
 }

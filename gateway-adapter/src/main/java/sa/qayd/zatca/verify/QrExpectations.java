@@ -3,7 +3,7 @@ package sa.qayd.zatca.verify;
 import org.w3c.dom.Element;
 
 /** What the QR tags 1–5 must say according to the document itself. */
-record QrExpectations(String sellerName, String vatNumber, String timestamp, String totalWithVat, String vatTotal,
+record QrExpectations(String sellerName, String vatNumber, String timestamp, String totalWithVat, String amountDue, String vatTotal,
                       boolean simplified) {
 
     static QrExpectations read(Element invoice) {
@@ -16,6 +16,7 @@ record QrExpectations(String sellerName, String vatNumber, String timestamp, Str
                 Dom.text(seller, "cac:PartyTaxScheme", "cbc:CompanyID"),
                 date == null || time == null ? null : date + "T" + time,
                 Dom.text(invoice, "cac:LegalMonetaryTotal", "cbc:TaxInclusiveAmount"),
+                Dom.text(invoice, "cac:LegalMonetaryTotal", "cbc:PayableAmount"),
                 Dom.text(invoice, "cac:TaxTotal", "cbc:TaxAmount"),
                 type != null && type.getAttribute("name").startsWith("02"));
     }
