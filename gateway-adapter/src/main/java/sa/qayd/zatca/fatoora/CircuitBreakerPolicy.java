@@ -9,10 +9,12 @@ import java.time.Duration;
  * @param slidingWindowSize number of recent calls looked at
  * @param minimumCalls calls needed before the failure rate is judged
  * @param failureRatePercent failure rate that opens the breaker
- * @param openDuration how long calls are refused before a trial call is let through
+ * @param openDuration how long calls are refused before trial calls are let through
+ * @param trialCalls trial calls whose failure rate decides between closing and opening again
  */
 public record CircuitBreakerPolicy(
-        int slidingWindowSize, int minimumCalls, float failureRatePercent, Duration openDuration) {
+        int slidingWindowSize, int minimumCalls, float failureRatePercent, Duration openDuration, int trialCalls) {
 
-    public static final CircuitBreakerPolicy DEFAULT = new CircuitBreakerPolicy(20, 10, 50f, Duration.ofSeconds(30));
+    public static final CircuitBreakerPolicy DEFAULT =
+            new CircuitBreakerPolicy(20, 10, 50f, Duration.ofSeconds(30), 3);
 }

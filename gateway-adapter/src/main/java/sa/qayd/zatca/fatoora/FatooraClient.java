@@ -220,6 +220,7 @@ public final class FatooraClient {
                 .minimumNumberOfCalls(policy.minimumCalls())
                 .failureRateThreshold(policy.failureRatePercent())
                 .waitDurationInOpenState(policy.openDuration())
+                .permittedNumberOfCallsInHalfOpenState(policy.trialCalls())
                 .recordException(e -> e instanceof IOException)
                 .recordResult(result -> result instanceof HttpResponse<?> response
                         && TRANSIENT_STATUSES.contains(response.statusCode()))

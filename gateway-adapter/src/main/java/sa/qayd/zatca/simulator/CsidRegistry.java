@@ -2,7 +2,6 @@ package sa.qayd.zatca.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Map;
@@ -54,12 +53,8 @@ final class CsidRegistry {
 
     // ZATCA's quirk: the token is base64 of the base64 DER certificate.
     private static String binarySecurityToken(X509Certificate certificate) {
-        try {
-            String body = Base64.getEncoder().encodeToString(certificate.getEncoded());
-            return Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.US_ASCII));
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(
+                IssuedCsid.bodyOf(certificate).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String randomSecret() {

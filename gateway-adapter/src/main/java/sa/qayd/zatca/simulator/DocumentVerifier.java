@@ -7,15 +7,16 @@ import sa.qayd.zatca.fatoora.ValidationMessage;
 /**
  * The content and signature checks the simulator applies to a submitted document, answering with ZATCA-style
  * messages: errors reject the document (400), warnings accept it with warnings (202), info is passed along.
- * Framing checks (JSON invoiceHash, UUID, endpoint versus document kind, PIH/ICV chain) are the simulator's own.
+ * The protocol framing (JSON invoiceHash and uuid, CSID certificate, endpoint versus document kind) is checked
+ * by the simulator itself. The default is {@link ProtocolCoreDocumentVerifier}; tests may plug in others.
  */
 @FunctionalInterface
 public interface DocumentVerifier {
 
     /**
-     * @param signingCertificate the certificate of the CSID the call was authenticated with; the document must
-     *     be signed with it
-     * @param trustedCa the simulator's CA, which the signing certificate must chain to
+     * @param trustedCa the simulator's CA, which the document's signing certificate must chain to
+     * @param expected where the document must sit in its unit's chain, or null when that is not judged
+     *     (compliance checks, the first document the simulator sees of a unit)
      */
-    List<ValidationMessage> verify(byte[] signedXml, X509Certificate signingCertificate, X509Certificate trustedCa);
+    List<ValidationMessage> verify(byte[] signedXml, X509Certificate trustedCa, ChainPosition expected);
 }

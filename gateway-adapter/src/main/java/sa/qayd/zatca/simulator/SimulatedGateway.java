@@ -132,14 +132,21 @@ final class SimulatedGateway {
             return malformedSubmission();
         }
         String invoiceHash = recomputedHash(xml);
-        List<ValidationMessage> messages = new ArrayList<>(verifier.verify(xml, caller.certificate(), ca.certificate()));
+        List<ValidationMessage> messages = new ArrayList<>(mode == Submission.COMPLIANCE
+                ? verifier.verify(xml, ca.certificate(), null)
+                : ledger.append(caller.unit(), document.icv(), invoiceHash,
+                        expected -> verifier.verify(xml, ca.certificate(), expected)));
         if (!invoiceHash.equals(submission.invoiceHash())) {
             messages.add(ValidationMessage.error("invalid-invoice-hash", "INVOICE_HASHING_ERRORS",
                     "The invoice hash API body does not match the (calculated) Hash of the XML"));
         }
-        if (!document.uuid().equals(submission.uuid())) {
+        if (!submission.uuid().equals(document.uuid())) {
             messages.add(ValidationMessage.error("invalid-invoice-uuid", "UUID",
                     "The uuid in the API body does not match the cbc:UUID of the XML"));
+        }
+        if (!caller.certificateBody().equals(document.certificateBody())) {
+            messages.add(ValidationMessage.error("certificate-mismatch", "SIGNATURE_ERRORS",
+                    "The document is not signed with the certificate of the authenticating CSID"));
         }
         if (document.kind() == null) {
             messages.add(ValidationMessage.error("invalid-invoice-type", "KSA",
@@ -148,9 +155,6 @@ final class SimulatedGateway {
             messages.add(ValidationMessage.error("invalid-invoice-type", "KSA", document.kind().simplified()
                     ? "simplified documents are reported, not cleared"
                     : "standard documents are cleared, not reported"));
-        }
-        if (mode != Submission.COMPLIANCE) {
-            messages.addAll(ledger.append(caller.unit(), document, invoiceHash));
         }
         return verdict(mode, caller, document.kind(), messages, submission.invoice());
     }

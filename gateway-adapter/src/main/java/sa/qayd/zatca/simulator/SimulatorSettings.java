@@ -29,7 +29,7 @@ public record SimulatorSettings(int port, String basePath, String acceptedOtp, S
     /** Ephemeral port, developer-portal path, OTP 123345, a fresh CA and the default document checks. */
     public static SimulatorSettings defaults() {
         return new SimulatorSettings(0, DEVELOPER_PORTAL_BASE_PATH, SANDBOX_OTP,
-                SimulatorCertificateAuthority.generate(), new SignatureChecks());
+                SimulatorCertificateAuthority.generate(), new ProtocolCoreDocumentVerifier());
     }
 
     public SimulatorSettings withPort(int newPort) {

@@ -10,26 +10,28 @@ import sa.qayd.zatca.hash.SecureXml;
 import sa.qayd.zatca.model.DocumentKind;
 
 /**
- * The header facts of a submitted document that the gateway itself acts on: which endpoint it belongs to and
- * where it sits in its unit's chain. Content rules are the verifier's business.
+ * The facts of a submitted document that the gateway itself acts on: which endpoint it belongs to, which CSID
+ * signed it and where it sits in its unit's chain. Content rules are the {@link DocumentVerifier}'s business.
  *
  * @param kind null when the type code or its {@code name} is not one of the six ZATCA documents
  * @param icv null when missing or not a number
+ * @param certificateBody the base64 {@code ds:X509Certificate}, whitespace removed, or null
  */
-record SubmittedDocument(String uuid, DocumentKind kind, Long icv, String previousInvoiceHash) {
+record SubmittedDocument(String uuid, DocumentKind kind, Long icv, String certificateBody) {
+    private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     private static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 
     static SubmittedDocument parse(byte[] xml) throws SAXException {
         Element root = SecureXml.parse(xml).getDocumentElement();
-        return new SubmittedDocument(InvoiceHash.childText(root, CBC, "UUID"), kind(root),
-                icv(root), reference(root, "PIH")
-                        .map(pih -> descendantText(pih, "EmbeddedDocumentBinaryObject"))
-                        .orElse(null));
+        NodeList certificates = root.getElementsByTagNameNS(DS, "X509Certificate");
+        return new SubmittedDocument(InvoiceHash.childText(root, CBC, "UUID"), kind(root), icv(root),
+                certificates.getLength() == 0 ? null : certificates.item(0).getTextContent().replaceAll("\\s", ""));
     }
 
     private static DocumentKind kind(Element root) {
-        Element typeCode = firstChild(root, "InvoiceTypeCode");
+        NodeList typeCodes = root.getElementsByTagNameNS(CBC, "InvoiceTypeCode");
+        Element typeCode = typeCodes.getLength() == 0 ? null : (Element) typeCodes.item(0);
         if (typeCode == null) {
             return null;
         }
@@ -60,15 +62,5 @@ record SubmittedDocument(String uuid, DocumentKind kind, Long icv, String previo
             }
         }
         return Optional.empty();
-    }
-
-    private static Element firstChild(Element parent, String cbcName) {
-        NodeList found = parent.getElementsByTagNameNS(CBC, cbcName);
-        return found.getLength() == 0 ? null : (Element) found.item(0);
-    }
-
-    private static String descendantText(Element parent, String cbcName) {
-        Element found = firstChild(parent, cbcName);
-        return found == null ? null : found.getTextContent().trim();
     }
 }

@@ -1,0 +1,188 @@
+package sa.qayd.zatca.fatoora;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import sa.qayd.zatca.SignedInvoice;
+import sa.qayd.zatca.model.DocumentKind;
+import sa.qayd.zatca.simulator.FatooraSimulator;
+import sa.qayd.zatca.simulator.SimulatorSettings;
+import sa.qayd.zatca.simulator.TestEgsUnit;
+
+/** The whole onboarding and submission flow of one EGS unit, over real HTTP, against the simulator. */
+class FatooraClientOnboardingTest {
+    private static final String OTP = SimulatorSettings.SANDBOX_OTP;
+
+    private FatooraSimulator simulator;
+    private FatooraClient client;
+    private final TestEgsUnit unit = new TestEgsUnit("TST-886431145-399999999900003");
+
+    @BeforeEach
+    void start() throws IOException {
+        simulator = FatooraSimulator.start(SimulatorSettings.defaults());
+        client = new FatooraClient(FatooraClientSettings.defaults(FatooraEnvironment.SANDBOX)
+                .withBaseUri(simulator.baseUri()));
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void onboardsSubmitsAndRenews() throws Exception {
+        CsidResponse compliance = accepted(client.requestComplianceCsid(FatooraEnvironment.SANDBOX, OTP, unit.csrPem()));
+        assertThat(compliance.dispositionMessage()).isEqualTo("ISSUED");
+        GatewayCredentials ccsid = client.credentialsFrom(compliance);
+        X509Certificate complianceCertificate = ccsid.certificate();
+        complianceCertificate.verify(simulator.caCertificate().getPublicKey(), sa.qayd.zatca.signing.Signer.BC);
+        assertThat(complianceCertificate.getSubjectX500Principal().getName()).contains("CN=TST-886431145-399999999900003");
+
+        InvoiceResponse simplifiedCheck = accepted(client.checkCompliance(ccsid,
+                TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, complianceCertificate))));
+        assertThat(simplifiedCheck.reportingStatus()).isEqualTo("REPORTED");
+        assertThat(simplifiedCheck.validationResults().status()).isEqualTo("PASS");
+        InvoiceResponse standardCheck = accepted(client.checkCompliance(ccsid,
+                TestEgsUnit.submission(unit.next(DocumentKind.STANDARD_INVOICE, complianceCertificate))));
+        assertThat(standardCheck.clearanceStatus()).isEqualTo("CLEARED");
+
+        CsidResponse production = accepted(client.requestProductionCsid(ccsid, compliance.requestId()));
+        GatewayCredentials pcsid = client.credentialsFrom(production);
+        assertThat(pcsid.binarySecurityToken()).isNotEqualTo(ccsid.binarySecurityToken());
+        assertThat(pcsid.certificate().getPublicKey()).isEqualTo(complianceCertificate.getPublicKey());
+
+        InvoiceResponse reported = accepted(client.report(pcsid,
+                TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, pcsid.certificate()))));
+        assertThat(reported.reportingStatus()).isEqualTo("REPORTED");
+
+        SignedInvoice standard = unit.next(DocumentKind.STANDARD_INVOICE, pcsid.certificate());
+        InvoiceResponse cleared = accepted(client.clear(pcsid, TestEgsUnit.submission(standard)));
+        assertThat(cleared.clearanceStatus()).isEqualTo("CLEARED");
+        assertThat(cleared.clearedInvoiceXml()).hasValueSatisfying(xml -> assertThat(xml).isEqualTo(standard.xml()));
+
+        unit.rotateKey();
+        CsidResponse renewed = accepted(client.renewProductionCsid(pcsid, OTP, unit.csrPem()));
+        GatewayCredentials renewedPcsid = client.credentialsFrom(renewed);
+        assertThat(renewedPcsid.certificate().getPublicKey()).isNotEqualTo(pcsid.certificate().getPublicKey());
+        InvoiceResponse afterRenewal = accepted(client.report(renewedPcsid,
+                TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_CREDIT_NOTE, renewedPcsid.certificate()))));
+        assertThat(afterRenewal.reportingStatus()).isEqualTo("REPORTED");
+    }
+
+    @Test
+    void wrongOtpIsRejectedAsInvalidOtp() {
+        FatooraOutcome<CsidResponse> outcome = client.requestComplianceCsid(FatooraEnvironment.SANDBOX, "999999",
+                unit.csrPem());
+
+        assertThat(outcome).asInstanceOf(type(FatooraOutcome.Rejected.class))
+                .extracting(rejected -> ((CsidResponse) rejected.response()).errors())
+                .asList().containsExactly(new GatewayError("Invalid-OTP", "The provided OTP is invalid"));
+    }
+
+    @Test
+    void rejectionIsNotRetried() {
+        GatewayCredentials pcsid = onboard();
+        SignedInvoice invoice = unit.next(DocumentKind.SIMPLIFIED_INVOICE, pcsid.certificate());
+        InvoiceSubmission wrongHash = new InvoiceSubmission(
+                Base64.getEncoder().encodeToString(new byte[32]), invoice.uuid(),
+                TestEgsUnit.submission(invoice).invoice());
+        int callsBefore = simulator.receivedCalls();
+
+        FatooraOutcome<InvoiceResponse> outcome = client.report(pcsid, wrongHash);
+
+        assertThat(outcome).isInstanceOf(FatooraOutcome.Rejected.class);
+        InvoiceResponse response = ((FatooraOutcome.Rejected<InvoiceResponse>) outcome).response();
+        assertThat(response.validationResults().errorMessages())
+                .extracting(ValidationMessage::code).containsExactly("invalid-invoice-hash");
+        assertThat(response.reportingStatus()).isEqualTo("NOT_REPORTED");
+        assertThat(simulator.receivedCalls() - callsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void brokenChainIsAcceptedWithWarnings() {
+        GatewayCredentials pcsid = onboard();
+        accepted(client.report(pcsid,
+                TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, pcsid.certificate()))));
+
+        SignedInvoice outOfChain = unit.issue(DocumentKind.SIMPLIFIED_INVOICE, 7,
+                sa.qayd.zatca.hash.InvoiceHash.FIRST_PREVIOUS_HASH, pcsid.certificate());
+        FatooraOutcome<InvoiceResponse> outcome = client.report(pcsid, TestEgsUnit.submission(outOfChain));
+
+        assertThat(outcome).isInstanceOf(FatooraOutcome.AcceptedWithWarnings.class);
+        assertThat(outcome.isRecorded()).isTrue();
+        InvoiceResponse response = ((FatooraOutcome.AcceptedWithWarnings<InvoiceResponse>) outcome).response();
+        assertThat(response.validationResults().status()).isEqualTo("WARNING");
+        assertThat(response.validationResults().warningMessages()).extracting(ValidationMessage::code)
+                .containsExactlyInAnyOrder("invalid-previous-invoice-hash", "invalid-invoice-counter");
+    }
+
+    @Test
+    void wrongSecretIsUnauthorized() {
+        GatewayCredentials pcsid = onboard();
+        GatewayCredentials forged = new GatewayCredentials(pcsid.environment(), pcsid.binarySecurityToken(), "guess");
+
+        FatooraOutcome<InvoiceResponse> outcome = client.report(forged,
+                TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, pcsid.certificate())));
+
+        assertThat(outcome).isInstanceOf(FatooraOutcome.Unauthorized.class);
+    }
+
+    @Test
+    void switchedOffClearanceAnswers303() {
+        GatewayCredentials pcsid = onboard();
+        simulator.clearanceEnabled(false);
+
+        FatooraOutcome<InvoiceResponse> outcome = client.clear(pcsid,
+                TestEgsUnit.submission(unit.next(DocumentKind.STANDARD_INVOICE, pcsid.certificate())));
+
+        assertThat(outcome).isInstanceOf(FatooraOutcome.ClearanceSwitchedOff.class);
+    }
+
+    @Test
+    void refusesCallsForAnotherEnvironmentBeforeSendingAnything() {
+        GatewayCredentials pcsid = onboard();
+        GatewayCredentials productionUnit = new GatewayCredentials(FatooraEnvironment.PRODUCTION,
+                pcsid.binarySecurityToken(), pcsid.secret());
+        InvoiceSubmission invoice = TestEgsUnit.submission(
+                unit.next(DocumentKind.SIMPLIFIED_INVOICE, pcsid.certificate()));
+        int callsBefore = simulator.receivedCalls();
+
+        assertThatThrownBy(() -> client.report(productionUnit, invoice))
+                .isInstanceOf(EnvironmentMismatchException.class)
+                .hasMessageContaining("PRODUCTION").hasMessageContaining("SANDBOX");
+        assertThatThrownBy(() -> client.requestComplianceCsid(FatooraEnvironment.SIMULATION, OTP, unit.csrPem()))
+                .isInstanceOf(EnvironmentMismatchException.class);
+        assertThat(simulator.receivedCalls()).isEqualTo(callsBefore);
+    }
+
+    @Test
+    void aClientCannotPointAtAnotherEnvironmentsGateway() {
+        URI production = FatooraEnvironment.PRODUCTION.defaultBaseUri();
+
+        assertThatThrownBy(() -> FatooraClientSettings.defaults(FatooraEnvironment.SANDBOX)
+                .withBaseUri(URI.create(production + "/")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PRODUCTION");
+    }
+
+    private GatewayCredentials onboard() {
+        CsidResponse compliance = accepted(client.requestComplianceCsid(FatooraEnvironment.SANDBOX, OTP, unit.csrPem()));
+        GatewayCredentials ccsid = client.credentialsFrom(compliance);
+        accepted(client.checkCompliance(ccsid,
+                TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, ccsid.certificate()))));
+        return client.credentialsFrom(accepted(client.requestProductionCsid(ccsid, compliance.requestId())));
+    }
+
+    private static <T> T accepted(FatooraOutcome<T> outcome) {
+        assertThat(outcome).isInstanceOf(FatooraOutcome.Accepted.class);
+        return ((FatooraOutcome.Accepted<T>) outcome).response();
+    }
+}
