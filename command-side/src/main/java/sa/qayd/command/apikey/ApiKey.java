@@ -1,0 +1,103 @@
+package sa.qayd.command.apikey;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import sa.qayd.api.Caller;
+import sa.qayd.api.Environment;
+import sa.qayd.api.ErrorCode;
+import sa.qayd.api.QaydException;
+import sa.qayd.api.apikey.ApiKeyIssuedEvent;
+import sa.qayd.api.apikey.ApiKeyRevokedEvent;
+import sa.qayd.api.apikey.DefaultEgsUnitClearedEvent;
+import sa.qayd.api.apikey.DefaultEgsUnitSetEvent;
+import sa.qayd.api.apikey.IssueApiKeyCommand;
+import sa.qayd.api.apikey.RevokeApiKeyCommand;
+
+/** A credential of one account in one environment. Revocation is final. */
+@Aggregate
+public class ApiKey {
+    @AggregateIdentifier
+    private UUID apiKeyId;
+    private UUID accountId;
+    private Environment environment;
+    private UUID defaultEgsUnitId;
+    private boolean revoked;
+
+    protected ApiKey() {
+    }
+
+    @CommandHandler
+    public ApiKey(IssueApiKeyCommand command) {
+        apply(new ApiKeyIssuedEvent(command.apiKeyId(), command.accountId(), command.environment(), command.name(),
+                command.secretHash(), command.maskedSecret(), Instant.now()));
+    }
+
+    @CommandHandler
+    public void handle(RevokeApiKeyCommand command) {
+        assertManageableBy(command.caller());
+        if (!revoked) {
+            apply(new ApiKeyRevokedEvent(apiKeyId, accountId, Instant.now()));
+        }
+    }
+
+    /** Refuses callers of other accounts as if the key did not exist, and keys of the other environment. */
+    public void assertManageableBy(Caller caller) {
+        if (accountId == null || !accountId.equals(caller.accountId())) {
+            throw new QaydException(ErrorCode.API_KEY_NOT_FOUND, "no API key " + apiKeyId + " in this account");
+        }
+        if (!caller.canAct(environment)) {
+            throw new QaydException(ErrorCode.ENVIRONMENT_MISMATCH, "a " + caller.keyEnvironment().wireName()
+                    + " API key cannot manage a " + environment.wireName() + " API key");
+        }
+    }
+
+    public UUID accountId() {
+        return accountId;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    /** Sets or (with null) clears the default unit; the caller has already checked the unit is usable. */
+    void changeDefaultEgsUnit(UUID egsUnitId) {
+        if (revoked) {
+            throw new QaydException(ErrorCode.API_KEY_REVOKED, "API key " + apiKeyId + " is revoked");
+        }
+        if (egsUnitId == null) {
+            if (defaultEgsUnitId != null) {
+                apply(new DefaultEgsUnitClearedEvent(apiKeyId, accountId));
+            }
+        } else if (!egsUnitId.equals(defaultEgsUnitId)) {
+            apply(new DefaultEgsUnitSetEvent(apiKeyId, accountId, egsUnitId));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyIssuedEvent event) {
+        apiKeyId = event.apiKeyId();
+        accountId = event.accountId();
+        environment = event.environment();
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyRevokedEvent event) {
+        revoked = true;
+    }
+
+    @EventSourcingHandler
+    void on(DefaultEgsUnitSetEvent event) {
+        defaultEgsUnitId = event.egsUnitId();
+    }
+
+    @EventSourcingHandler
+    void on(DefaultEgsUnitClearedEvent event) {
+        defaultEgsUnitId = null;
+    }
+}

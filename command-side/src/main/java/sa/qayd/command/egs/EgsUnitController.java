@@ -1,0 +1,122 @@
+package sa.qayd.command.egs;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import sa.qayd.api.Caller;
+import sa.qayd.api.Environment;
+import sa.qayd.api.ErrorCode;
+import sa.qayd.api.egs.EgsIdentity;
+import sa.qayd.api.egs.InvoiceTypes;
+import sa.qayd.api.egs.OnboardingStatus;
+import sa.qayd.api.egs.RegisterEgsUnitCommand;
+import sa.qayd.command.web.AddressRequest;
+import sa.qayd.command.web.Commands;
+import sa.qayd.command.web.FieldErrors;
+import sa.qayd.command.web.SaudiFormats;
+
+/** Registers EGS units; ZATCA onboarding then runs in the background and clients poll the unit. */
+@RestController
+class EgsUnitController {
+    private static final Pattern OTP = Pattern.compile("\\d{6}");
+    /** Characters ZATCA's SDK refuses in CSR fields. */
+    private static final Pattern CSR_FORBIDDEN = Pattern.compile("[!@#$%&*_<=|]");
+    private static final int CSR_FIELD_MAX = 64;
+
+    private final Commands commands;
+
+    EgsUnitController(Commands commands) {
+        this.commands = commands;
+    }
+
+    record RegisterEgsUnitRequest(
+            String name,
+            String otp,
+            String environment,
+            String serialNumber,
+            String solutionName,
+            String model,
+            String branch,
+            String organisationName,
+            String vatNumber,
+            String commercialRegistrationNumber,
+            String invoiceTypes,
+            String location,
+            String industry,
+            AddressRequest address) {
+    }
+
+    record RegisteredEgsUnit(UUID id, String name, String environment, String onboardingStatus) {
+    }
+
+    @PostMapping("/v1/egs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RegisteredEgsUnit register(@AuthenticationPrincipal Caller caller, @RequestBody RegisterEgsUnitRequest request) {
+        FieldErrors errors = new FieldErrors();
+        errors.text("name", request.name(), true, 200);
+        if (errors.text("otp", request.otp(), true, 6)) {
+            errors.check("otp", request.otp(), o -> OTP.matcher(o).matches(), "must be the 6-digit OTP from the Fatoora portal");
+        }
+        csrField(errors, "serial_number", request.serialNumber(), true);
+        csrField(errors, "solution_name", request.solutionName(), false);
+        csrField(errors, "model", request.model(), true);
+        csrField(errors, "branch", request.branch(), true);
+        csrField(errors, "organisation_name", request.organisationName(), false);
+        csrField(errors, "location", request.location(), true);
+        csrField(errors, "industry", request.industry(), true);
+        if (errors.text("vat_number", request.vatNumber(), false, 15)) {
+            errors.check("vat_number", request.vatNumber(), SaudiFormats::isVatNumber, SaudiFormats.VAT_NUMBER_RULE);
+        }
+        if (errors.text("commercial_registration_number", request.commercialRegistrationNumber(), false, 10)) {
+            errors.check("commercial_registration_number", request.commercialRegistrationNumber(),
+                    crn -> crn.matches("\\d{10}"), "must be 10 digits");
+        }
+        InvoiceTypes invoiceTypes = invoiceTypes(errors, request.invoiceTypes());
+        if (request.address() == null) {
+            errors.add("address", "is required (the seller address printed on every invoice)");
+        } else {
+            request.address().validate(errors, "address");
+            if (request.address().country() != null && !"SA".equalsIgnoreCase(request.address().country().trim())) {
+                errors.add("address.country", "must be SA: EGS units are located in Saudi Arabia");
+            }
+        }
+        errors.throwIfAny("the EGS unit request is invalid");
+
+        Environment environment = caller.actingEnvironment(
+                request.environment() == null ? null : Environment.fromWire(request.environment()));
+        UUID id = UUID.randomUUID();
+        EgsIdentity identity = new EgsIdentity(request.serialNumber(),
+                request.solutionName() == null ? "Qayd" : request.solutionName(), request.model(), request.branch(),
+                request.organisationName(), request.vatNumber(), request.commercialRegistrationNumber(), invoiceTypes,
+                request.location(), request.industry(), request.address().toAddress());
+        commands.send(new RegisterEgsUnitCommand(id, caller.accountId(), environment, request.name().trim(),
+                request.otp(), identity), ErrorCode.NOT_FOUND);
+        return new RegisteredEgsUnit(id, request.name().trim(), environment.wireName(), OnboardingStatus.PENDING.wireName());
+    }
+
+    private static void csrField(FieldErrors errors, String field, String value, boolean required) {
+        if (errors.text(field, value, required, CSR_FIELD_MAX)) {
+            errors.check(field, value, v -> !CSR_FORBIDDEN.matcher(v).find(),
+                    "must not contain any of ! @ # $ % & * _ < = | (ZATCA refuses them in certificates)");
+        }
+    }
+
+    private static InvoiceTypes invoiceTypes(FieldErrors errors, String value) {
+        if (value == null) {
+            errors.add("invoice_types", "is required: standard, simplified or both");
+            return null;
+        }
+        try {
+            return InvoiceTypes.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add("invoice_types", "must be standard, simplified or both");
+            return null;
+        }
+    }
+}

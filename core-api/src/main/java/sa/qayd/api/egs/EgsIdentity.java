@@ -1,0 +1,22 @@
+package sa.qayd.api.egs;
+
+import sa.qayd.api.Address;
+
+/**
+ * What ZATCA needs to know about an e-invoice generation solution unit: the fields of its CSR
+ * (serial, model, branch, organisation, VAT number, invoice types, short location, industry) and
+ * the seller details printed on every invoice it issues.
+ */
+public record EgsIdentity(
+        String serialNumber,
+        String solutionName,
+        String model,
+        String branch,
+        String organisationName,
+        String vatNumber,
+        String commercialRegistrationNumber,
+        InvoiceTypes invoiceTypes,
+        String location,
+        String industry,
+        Address address) {
+}

@@ -1,0 +1,78 @@
+package sa.qayd.app.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * Axon without Axon Server: JPA event store, tokens, sagas and dead letters in PostgreSQL, all
+ * serialised as JSON by a mapper of Axon's own, so that the stored event format never follows the
+ * web API's JSON settings (snake_case, strictness) by accident.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** Axon picks the ObjectMapper bean of exactly this name for its Jackson serializers. */
+    @Bean(name = "defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // tolerate fields added by newer versions of an event; upcasters handle the rest
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** A second ObjectMapper bean would switch Boot's off, so the web one is declared here as primary. */
+    @Bean
+    @Primary
+    ObjectMapper webObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictNumbers() {
+        return builder -> builder.featuresToEnable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /**
+     * Retries a command that lost an optimistic-locking race with another replica (Axon marks
+     * those transient); domain refusals are never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retryExecutor).retryInterval(25).maxRetryCount(5).build())
+                .build();
+    }
+
+    /**
+     * A projection that fails must not skip the event silently: errors propagate, so subscribing
+     * groups roll the command back and tracking groups retry (or dead-letter where enabled).
+     */
+    @Autowired
+    void propagateHandlerErrors(EventProcessingConfigurer configurer) {
+        configurer.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+}

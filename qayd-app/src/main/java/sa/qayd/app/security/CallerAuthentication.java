@@ -1,0 +1,27 @@
+package sa.qayd.app.security;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import sa.qayd.api.Caller;
+
+/** An authenticated API key or dashboard session; controllers receive the {@link Caller}. */
+public class CallerAuthentication extends AbstractAuthenticationToken {
+    private final Caller caller;
+
+    public CallerAuthentication(Caller caller) {
+        super(List.of(new SimpleGrantedAuthority(caller.isApiKey() ? "API_KEY" : "SESSION")));
+        this.caller = caller;
+        setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Caller getPrincipal() {
+        return caller;
+    }
+}

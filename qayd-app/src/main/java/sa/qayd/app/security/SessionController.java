@@ -1,0 +1,83 @@
+package sa.qayd.app.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import sa.qayd.api.Caller;
+import sa.qayd.api.ErrorCode;
+import sa.qayd.api.QaydException;
+import sa.qayd.query.credential.Credentials;
+
+/** The dashboard's login session: a cookie that may manage both environments of the account. */
+@RestController
+class SessionController {
+    /** Compared against when the e-mail is unknown, so both failures take the same time. */
+    private final String decoyHash;
+    private final Credentials credentials;
+    private final PasswordEncoder passwords;
+    private final SecurityContextRepository contexts;
+
+    SessionController(Credentials credentials, PasswordEncoder passwords, SecurityContextRepository contexts) {
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.contexts = contexts;
+        this.decoyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    record LoginRequest(String email, String password) {
+    }
+
+    record SessionView(UUID accountId) {
+    }
+
+    @PostMapping("/v1/session")
+    SessionView login(@RequestBody LoginRequest login, HttpServletRequest request, HttpServletResponse response) {
+        String email = login.email() == null ? "" : login.email().trim().toLowerCase(Locale.ROOT);
+        Optional<Credentials.Login> account = credentials.login(email);
+        String password = login.password() == null ? "" : login.password();
+        boolean matches = passwords.matches(password, account.map(Credentials.Login::passwordHash).orElse(decoyHash));
+        if (account.isEmpty() || !matches) {
+            throw new QaydException(ErrorCode.INVALID_CREDENTIALS, "e-mail or password is wrong");
+        }
+        HttpSession existing = request.getSession(false);
+        if (existing != null) {
+            existing.invalidate();
+        }
+        request.getSession(true);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new CallerAuthentication(Caller.session(account.get().accountId())));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        return new SessionView(account.get().accountId());
+    }
+
+    @GetMapping("/v1/session")
+    SessionView current(@AuthenticationPrincipal Caller caller) {
+        return new SessionView(caller.accountId());
+    }
+
+    @DeleteMapping("/v1/session")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+    }
+}

@@ -1,0 +1,43 @@
+package sa.qayd.query.credential;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import sa.qayd.api.Caller;
+import sa.qayd.api.Environment;
+import sa.qayd.api.apikey.ApiKeySecrets;
+
+/** Resolves bearer secrets and logins to callers. */
+@Service
+public class Credentials {
+    private final JdbcTemplate jdbc;
+
+    public Credentials(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The caller behind a live (not revoked) API key secret. */
+    public Optional<Caller> authenticate(String secret) {
+        if (ApiKeySecrets.environmentOf(secret).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Caller> callers = jdbc.query("""
+                select account_id, api_key_id, environment, default_egs_unit_id from api_key_credential
+                where secret_hash = ? and revoked_at is null""",
+                (rs, row) -> Caller.apiKey(rs.getObject("account_id", UUID.class), rs.getObject("api_key_id", UUID.class),
+                        Environment.valueOf(rs.getString("environment")), rs.getObject("default_egs_unit_id", UUID.class)),
+                ApiKeySecrets.hash(secret));
+        return callers.stream().findFirst();
+    }
+
+    public record Login(UUID accountId, String passwordHash) {
+    }
+
+    public Optional<Login> login(String email) {
+        return jdbc.query("select account_id, password_hash from account_credential where email = ?",
+                (rs, row) -> new Login(rs.getObject("account_id", UUID.class), rs.getString("password_hash")), email)
+                .stream().findFirst();
+    }
+}

@@ -1,0 +1,84 @@
+package sa.qayd.query.egs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import sa.qayd.api.Caller;
+import sa.qayd.api.Environment;
+import sa.qayd.api.ErrorCode;
+import sa.qayd.api.QaydException;
+import sa.qayd.api.egs.OnboardingStatus;
+
+/** Reads units. Another tenant's unit is "not found"; an API key sees only its environment's units. */
+@RestController
+class EgsUnitQueryController {
+    private static final String COLUMNS = """
+            select egs_unit_id, name, environment, onboarding_status, identity, registered_at, onboarded_at
+            from egs_unit_view""";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    EgsUnitQueryController(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    record EgsUnitView(UUID id, String name, String environment, String onboardingStatus, JsonNode identity,
+                       Instant createdAt, Instant onboardedAt) {
+    }
+
+    record EgsUnitList(List<EgsUnitView> data) {
+    }
+
+    @GetMapping("/v1/egs/{id}")
+    EgsUnitView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        EgsUnitView unit = jdbc.query(COLUMNS + " where egs_unit_id = ? and account_id = ?", this::view, id, caller.accountId())
+                .stream().findFirst()
+                .orElseThrow(() -> new QaydException(ErrorCode.EGS_UNIT_NOT_FOUND, "no EGS unit " + id + " in this account"));
+        if (!caller.canAct(Environment.fromWire(unit.environment()))) {
+            throw new QaydException(ErrorCode.EGS_UNIT_ENVIRONMENT_MISMATCH, "EGS unit " + id + " is a "
+                    + unit.environment() + " unit; a " + caller.keyEnvironment().wireName() + " API key cannot read it");
+        }
+        return unit;
+    }
+
+    @GetMapping("/v1/egs")
+    EgsUnitList list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String environment) {
+        Environment scope = caller.listingScope(environment == null ? null : Environment.fromWire(environment));
+        StringBuilder sql = new StringBuilder(COLUMNS + " where account_id = ?");
+        List<Object> args = new ArrayList<>(List.of(caller.accountId()));
+        if (scope != null) {
+            sql.append(" and environment = ?");
+            args.add(scope.name());
+        }
+        sql.append(" order by registered_at, egs_unit_id");
+        return new EgsUnitList(jdbc.query(sql.toString(), this::view, args.toArray()));
+    }
+
+    private EgsUnitView view(ResultSet rs, int row) throws SQLException {
+        Timestamp onboardedAt = rs.getTimestamp("onboarded_at");
+        try {
+            return new EgsUnitView(rs.getObject("egs_unit_id", UUID.class), rs.getString("name"),
+                    Environment.valueOf(rs.getString("environment")).wireName(),
+                    OnboardingStatus.valueOf(rs.getString("onboarding_status")).wireName(),
+                    json.readTree(rs.getString("identity")), rs.getTimestamp("registered_at").toInstant(),
+                    onboardedAt == null ? null : onboardedAt.toInstant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("egs_unit_view.identity is not JSON", e);
+        }
+    }
+}
