@@ -5,6 +5,6 @@ public record PartyId(String scheme, String value) {
 
     public PartyId {
         Text.matching("party id scheme", scheme, "CRN|MOM|MLS|SAG|OTH|700|TIN|NAT|GCC|IQA|PAS");
-        Text.check("party id", value, 1000);
+        Text.matching("party id (alphanumeric, BR-KSA-08/14)", value, "[A-Za-z0-9]{1,1000}");
     }
 }
