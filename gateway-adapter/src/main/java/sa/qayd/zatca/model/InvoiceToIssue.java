@@ -62,6 +62,14 @@ public record InvoiceToIssue(DocumentKind kind, TransactionFlags flags, String i
             throw new IllegalArgumentException("ICV must not be negative");
         }
         Text.matching("previous invoice hash", previousInvoiceHash, "[A-Za-z0-9+/]+={0,2}");
+        long reasonsPerCategory = lines.stream().map(InvoiceLine::tax).distinct()
+                .filter(t -> t.exemptionCode() != null).map(TaxCategory::category).count();
+        long categoriesWithReasons = lines.stream().map(InvoiceLine::tax).filter(t -> t.exemptionCode() != null)
+                .map(TaxCategory::category).distinct().count();
+        if (reasonsPerCategory != categoriesWithReasons) {
+            // EN 16931 wants one breakdown per Z/E/O category (BR-Z-08, BR-E-08, BR-O-08 sum all its lines)
+            throw new IllegalArgumentException("a document may carry only one exemption reason per VAT category");
+        }
         boolean citizenSupply = lines.stream().anyMatch(l -> l.tax().needsCitizenBuyer());
         if (citizenSupply && (buyer == null || buyer.registrationName() == null || buyer.otherId() == null
                 || !"NAT".equals(buyer.otherId().scheme()))) {
