@@ -3,6 +3,7 @@ package sa.qayd.zatca.fatoora;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
+import static sa.qayd.zatca.simulator.TestGateways.accepted;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,10 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sa.qayd.zatca.SignedInvoice;
+import sa.qayd.zatca.hash.InvoiceHash;
 import sa.qayd.zatca.model.DocumentKind;
+import sa.qayd.zatca.signing.Signer;
 import sa.qayd.zatca.simulator.FatooraSimulator;
 import sa.qayd.zatca.simulator.SimulatorSettings;
 import sa.qayd.zatca.simulator.TestEgsUnit;
+import sa.qayd.zatca.simulator.TestGateways;
 
 /** The whole onboarding and submission flow of one EGS unit, over real HTTP, against the simulator. */
 class FatooraClientOnboardingTest {
@@ -28,8 +32,7 @@ class FatooraClientOnboardingTest {
     @BeforeEach
     void start() throws IOException {
         simulator = FatooraSimulator.start(SimulatorSettings.defaults());
-        client = new FatooraClient(FatooraClientSettings.defaults(FatooraEnvironment.SANDBOX)
-                .withBaseUri(simulator.baseUri()));
+        client = TestGateways.client(simulator);
     }
 
     @AfterEach
@@ -43,7 +46,7 @@ class FatooraClientOnboardingTest {
         assertThat(compliance.dispositionMessage()).isEqualTo("ISSUED");
         GatewayCredentials ccsid = client.credentialsFrom(compliance);
         X509Certificate complianceCertificate = ccsid.certificate();
-        complianceCertificate.verify(simulator.caCertificate().getPublicKey(), sa.qayd.zatca.signing.Signer.BC);
+        complianceCertificate.verify(simulator.caCertificate().getPublicKey(), Signer.BC);
         assertThat(complianceCertificate.getSubjectX500Principal().getName()).contains("CN=TST-886431145-399999999900003");
 
         InvoiceResponse simplifiedCheck = accepted(client.checkCompliance(ccsid,
@@ -89,7 +92,7 @@ class FatooraClientOnboardingTest {
 
     @Test
     void rejectionIsNotRetried() {
-        GatewayCredentials pcsid = onboard();
+        GatewayCredentials pcsid = TestGateways.onboard(client, unit);
         SignedInvoice invoice = unit.next(DocumentKind.SIMPLIFIED_INVOICE, pcsid.certificate());
         InvoiceSubmission wrongHash = new InvoiceSubmission(
                 Base64.getEncoder().encodeToString(new byte[32]), invoice.uuid(),
@@ -108,12 +111,12 @@ class FatooraClientOnboardingTest {
 
     @Test
     void brokenChainIsAcceptedWithWarnings() {
-        GatewayCredentials pcsid = onboard();
+        GatewayCredentials pcsid = TestGateways.onboard(client, unit);
         accepted(client.report(pcsid,
                 TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, pcsid.certificate()))));
 
         SignedInvoice outOfChain = unit.issue(DocumentKind.SIMPLIFIED_INVOICE, 7,
-                sa.qayd.zatca.hash.InvoiceHash.FIRST_PREVIOUS_HASH, pcsid.certificate());
+                InvoiceHash.FIRST_PREVIOUS_HASH, pcsid.certificate());
         FatooraOutcome<InvoiceResponse> outcome = client.report(pcsid, TestEgsUnit.submission(outOfChain));
 
         assertThat(outcome).isInstanceOf(FatooraOutcome.AcceptedWithWarnings.class);
@@ -126,7 +129,7 @@ class FatooraClientOnboardingTest {
 
     @Test
     void wrongSecretIsUnauthorized() {
-        GatewayCredentials pcsid = onboard();
+        GatewayCredentials pcsid = TestGateways.onboard(client, unit);
         GatewayCredentials forged = new GatewayCredentials(pcsid.environment(), pcsid.binarySecurityToken(), "guess");
 
         FatooraOutcome<InvoiceResponse> outcome = client.report(forged,
@@ -137,7 +140,7 @@ class FatooraClientOnboardingTest {
 
     @Test
     void switchedOffClearanceAnswers303() {
-        GatewayCredentials pcsid = onboard();
+        GatewayCredentials pcsid = TestGateways.onboard(client, unit);
         simulator.clearanceEnabled(false);
 
         FatooraOutcome<InvoiceResponse> outcome = client.clear(pcsid,
@@ -148,7 +151,7 @@ class FatooraClientOnboardingTest {
 
     @Test
     void refusesCallsForAnotherEnvironmentBeforeSendingAnything() {
-        GatewayCredentials pcsid = onboard();
+        GatewayCredentials pcsid = TestGateways.onboard(client, unit);
         GatewayCredentials productionUnit = new GatewayCredentials(FatooraEnvironment.PRODUCTION,
                 pcsid.binarySecurityToken(), pcsid.secret());
         InvoiceSubmission invoice = TestEgsUnit.submission(
@@ -171,18 +174,5 @@ class FatooraClientOnboardingTest {
                 .withBaseUri(URI.create(production + "/")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PRODUCTION");
-    }
-
-    private GatewayCredentials onboard() {
-        CsidResponse compliance = accepted(client.requestComplianceCsid(FatooraEnvironment.SANDBOX, OTP, unit.csrPem()));
-        GatewayCredentials ccsid = client.credentialsFrom(compliance);
-        accepted(client.checkCompliance(ccsid,
-                TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, ccsid.certificate()))));
-        return client.credentialsFrom(accepted(client.requestProductionCsid(ccsid, compliance.requestId())));
-    }
-
-    private static <T> T accepted(FatooraOutcome<T> outcome) {
-        assertThat(outcome).isInstanceOf(FatooraOutcome.Accepted.class);
-        return ((FatooraOutcome.Accepted<T>) outcome).response();
     }
 }
