@@ -27,7 +27,7 @@ import sa.qayd.zatca.fatoora.FatooraHeaders;
  * from its own CA, real checks of submitted documents, and injectable faults. Listens on 127.0.0.1 only.
  *
  * <p>Embedded: {@code try (var simulator = FatooraSimulator.start(SimulatorSettings.defaults())) { ... }}.
- * Standalone: see {@link #main(String[])}.
+ * Standalone: see {@link #main(String[])}; faults are then set over HTTP, see {@link SimulatorControl}.
  */
 public final class FatooraSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FatooraSimulator.class.getName());
@@ -52,6 +52,7 @@ public final class FatooraSimulator implements AutoCloseable {
         });
         server.setExecutor(workers);
         server.createContext(settings.basePath(), this::serve);
+        server.createContext(SimulatorControl.PATH, this::control);
     }
 
     public static FatooraSimulator start(SimulatorSettings settings) throws IOException {
@@ -116,6 +117,18 @@ public final class FatooraSimulator implements AutoCloseable {
         }
     }
 
+    private void control(HttpExchange exchange) {
+        try {
+            exchange.getRequestBody().readAllBytes();
+            send(exchange, SimulatorControl.handle(exchange.getRequestMethod(), exchange.getRequestURI(), faults,
+                    gateway::clearanceEnabled));
+        } catch (IOException clientGone) {
+            LOG.log(Level.FINE, "client went away", clientGone);
+        } finally {
+            exchange.close();
+        }
+    }
+
     private Reply answer(HttpExchange exchange, byte[] body) {
         if (!FatooraHeaders.SUPPORTED_VERSION.equals(exchange.getRequestHeaders().getFirst(FatooraHeaders.ACCEPT_VERSION))) {
             return Reply.text(406, "This Version is not supported or not provided in the header.");
@@ -156,7 +169,8 @@ public final class FatooraSimulator implements AutoCloseable {
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-        exchange.sendResponseHeaders(reply.status(), reply.body().length);
+        // -1: a body-less answer such as 204 must not announce a length
+        exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply.body());
         }

@@ -173,6 +173,27 @@ class FatooraSimulatorProtocolTest {
         }
     }
 
+    @Test
+    void faultsCanBeSetOverHttpForStandaloneRuns() throws Exception {
+        URI control = URI.create("http://127.0.0.1:" + simulator.baseUri().getPort() + "/simulator/faults");
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(control + "?status=503&calls=1"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).isEqualTo(204);
+
+        assertThat(send("POST", "/compliance", Map.of("OTP", "123345"), csrBody(unit.csrPem())).statusCode())
+                .isEqualTo(503);
+        assertThat(send("POST", "/compliance", Map.of("OTP", "123345"), csrBody(unit.csrPem())).statusCode())
+                .isEqualTo(200);
+
+        http.send(HttpRequest.newBuilder(URI.create(control + "?drop=true&calls=5"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cleared = http.send(HttpRequest.newBuilder(control).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cleared.statusCode()).isEqualTo(204);
+        assertThat(send("POST", "/compliance", Map.of("OTP", "123345"), csrBody(unit.csrPem())).statusCode())
+                .isEqualTo(200);
+    }
+
     private static List<String> errorCodes(FatooraOutcome<InvoiceResponse> outcome) {
         assertThat(outcome).isInstanceOf(FatooraOutcome.Rejected.class);
         return ((FatooraOutcome.Rejected<InvoiceResponse>) outcome).response().validationResults().errorMessages()
