@@ -35,11 +35,11 @@ public final class UblInvoiceWriter {
     }
 
     public static DocumentParts write(InvoiceToIssue invoice, InvoiceTotals totals) {
-        XmlBuilder middle = new XmlBuilder(1);
+        XmlBuilder middle = new XmlBuilder(1, 2048);
         header(middle, invoice);
         middle.indentForNext();
 
-        XmlBuilder tail = new XmlBuilder(1);
+        XmlBuilder tail = new XmlBuilder(1, 4096 + 1024 * invoice.lines().size());
         supplier(tail, invoice.seller());
         customer(tail, invoice.buyer());
         if (invoice.supplyDate() != null) {
