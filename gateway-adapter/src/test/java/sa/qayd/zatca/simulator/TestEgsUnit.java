@@ -1,32 +1,16 @@
 package sa.qayd.zatca.simulator;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERUTF8String;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.ExtensionsGenerator;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
+import sa.qayd.zatca.csr.CsrConfig;
+import sa.qayd.zatca.csr.CsrGenerator;
+import sa.qayd.zatca.csr.ZatcaEnvironment;
 import sa.qayd.zatca.fatoora.InvoiceSubmission;
 import sa.qayd.zatca.hash.InvoiceHash;
 import sa.qayd.zatca.model.Address;
@@ -45,8 +29,6 @@ import sa.qayd.zatca.signing.Signer;
  */
 public final class TestEgsUnit {
     public static final String VAT_NUMBER = "399999999900003";
-    private static final ASN1ObjectIdentifier CERTIFICATE_TEMPLATE_NAME = new ASN1ObjectIdentifier("1.3.6.1.4.1.311.20.2");
-    private static final ASN1ObjectIdentifier REGISTERED_ADDRESS = new ASN1ObjectIdentifier("2.5.4.26");
     private static final Seller SELLER = new Seller("Qayd Test Trading LLC", VAT_NUMBER,
             new PartyId("CRN", "1010010000"), Address.saudi("King Fahd Road", "2322", "Al Olaya", "Riyadh", "12214"));
     private static final Buyer BUYER = new Buyer("Buyer Test Company", "399999999800003", null,
@@ -54,7 +36,7 @@ public final class TestEgsUnit {
 
     private final String commonName;
     private final String serialNumber = UUID.randomUUID().toString();
-    private KeyPair keys = newKeyPair();
+    private KeyPair keys = CsrGenerator.newKeyPair();
     private long lastIcv;
     private String lastHash = InvoiceHash.FIRST_PREVIOUS_HASH;
 
@@ -62,43 +44,16 @@ public final class TestEgsUnit {
         this.commonName = commonName;
     }
 
-    /** A PEM CSR for the unit's current key, as the SDK would produce for the developer portal. */
+    /** A PEM CSR for the unit's current key, as the SDK would produce it for the developer portal. */
     public String csrPem() {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.C, "SA")
-                .addRDN(BCStyle.OU, "Riyadh Branch")
-                .addRDN(BCStyle.O, SELLER.registrationName())
-                .addRDN(BCStyle.CN, commonName)
-                .build();
-        X500Name sanDirectory = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.SURNAME, "1-Qayd|2-1.0|3-" + serialNumber)
-                .addRDN(BCStyle.UID, VAT_NUMBER)
-                .addRDN(BCStyle.T, "1100")
-                .addRDN(REGISTERED_ADDRESS, "RRRD2929")
-                .addRDN(BCStyle.BUSINESS_CATEGORY, "Supply activities")
-                .build();
-        try {
-            ExtensionsGenerator extensions = new ExtensionsGenerator();
-            extensions.addExtension(CERTIFICATE_TEMPLATE_NAME, false, new DERUTF8String("TSTZATCA-Code-Signing"));
-            extensions.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(new GeneralName(sanDirectory)));
-            var csr = new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic())
-                    .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Signer.BC)
-                            .build(keys.getPrivate()));
-            StringWriter pem = new StringWriter();
-            try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-                writer.writeObject(csr);
-            }
-            return pem.toString();
-        } catch (IOException | OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
+        return CsrGenerator.generate(new CsrConfig(commonName, "1-Qayd|2-1.0|3-" + serialNumber, VAT_NUMBER,
+                "Riyadh Branch", SELLER.registrationName(), "SA", "1100", "RRRD2929", "Supply activities",
+                ZatcaEnvironment.SANDBOX), keys).pem();
     }
 
     /** A new key, as for a CSID renewal. */
     public void rotateKey() {
-        keys = newKeyPair();
+        keys = CsrGenerator.newKeyPair();
     }
 
     /** The unit's next document in its chain, signed under {@code certificate}. */
@@ -132,15 +87,5 @@ public final class TestEgsUnit {
 
     public static InvoiceSubmission submission(SignedInvoice signed) {
         return InvoiceSubmission.of(signed.invoiceHash(), signed.uuid(), signed.xml());
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Signer.BC);
-            generator.initialize(new ECGenParameterSpec("secp256k1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
