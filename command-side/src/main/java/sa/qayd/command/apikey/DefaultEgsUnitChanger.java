@@ -1,6 +1,7 @@
 package sa.qayd.command.apikey;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -38,7 +39,7 @@ class DefaultEgsUnitChanger {
     private Aggregate<EgsUnit> loadUnit(ChangeDefaultEgsUnitCommand command) {
         try {
             return units.load(command.egsUnitId().toString());
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw new QaydException(ErrorCode.EGS_UNIT_NOT_FOUND, "no EGS unit " + command.egsUnitId() + " in this account");
         }
     }

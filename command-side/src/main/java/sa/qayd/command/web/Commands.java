@@ -2,6 +2,7 @@ package sa.qayd.command.web;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,8 @@ public class Commands {
             if (t instanceof QaydException domainRefusal) {
                 return domainRefusal;
             }
-            if (t instanceof AggregateNotFoundException) {
+            // an id of another aggregate type replays into an empty aggregate: not ours to find either
+            if (t instanceof AggregateNotFoundException || t instanceof IncompatibleAggregateException) {
                 return new QaydException(whenAggregateMissing, whenAggregateMissing.title());
             }
             if (t instanceof ConcurrencyException) {

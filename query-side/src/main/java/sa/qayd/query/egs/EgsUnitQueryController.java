@@ -1,7 +1,6 @@
 package sa.qayd.query.egs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import sa.qayd.api.Address;
 import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
+import sa.qayd.api.egs.EgsIdentity;
 import sa.qayd.api.egs.OnboardingStatus;
 
 /** Reads units. Another tenant's unit is "not found"; an API key sees only its environment's units. */
@@ -37,8 +39,11 @@ class EgsUnitQueryController {
         this.json = json;
     }
 
-    record EgsUnitView(UUID id, String name, String environment, String onboardingStatus, JsonNode identity,
-                       Instant createdAt, Instant onboardedAt) {
+    /** The same field names as the registration request, plus state. */
+    record EgsUnitView(UUID id, String name, String environment, String onboardingStatus, String serialNumber,
+                       String solutionName, String model, String branch, String organisationName, String vatNumber,
+                       String commercialRegistrationNumber, String invoiceTypes, String location, String industry,
+                       Address address, Instant createdAt, Instant onboardedAt) {
     }
 
     record EgsUnitList(List<EgsUnitView> data) {
@@ -72,10 +77,14 @@ class EgsUnitQueryController {
     private EgsUnitView view(ResultSet rs, int row) throws SQLException {
         Timestamp onboardedAt = rs.getTimestamp("onboarded_at");
         try {
+            EgsIdentity identity = json.readValue(rs.getString("identity"), EgsIdentity.class);
             return new EgsUnitView(rs.getObject("egs_unit_id", UUID.class), rs.getString("name"),
                     Environment.valueOf(rs.getString("environment")).wireName(),
                     OnboardingStatus.valueOf(rs.getString("onboarding_status")).wireName(),
-                    json.readTree(rs.getString("identity")), rs.getTimestamp("registered_at").toInstant(),
+                    identity.serialNumber(), identity.solutionName(), identity.model(), identity.branch(),
+                    identity.organisationName(), identity.vatNumber(), identity.commercialRegistrationNumber(),
+                    identity.invoiceTypes().name().toLowerCase(Locale.ROOT), identity.location(), identity.industry(),
+                    identity.address(), rs.getTimestamp("registered_at").toInstant(),
                     onboardedAt == null ? null : onboardedAt.toInstant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("egs_unit_view.identity is not JSON", e);

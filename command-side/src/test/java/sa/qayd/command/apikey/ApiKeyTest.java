@@ -1,0 +1,60 @@
+package sa.qayd.command.apikey;
+
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.hamcrest.Matchers.instanceOf;
+import static sa.qayd.command.Fixtures.refusal;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+import sa.qayd.api.Caller;
+import sa.qayd.api.Environment;
+import sa.qayd.api.ErrorCode;
+import sa.qayd.api.apikey.ApiKeyIssuedEvent;
+import sa.qayd.api.apikey.ApiKeyRevokedEvent;
+import sa.qayd.api.apikey.RevokeApiKeyCommand;
+
+class ApiKeyTest {
+    private final AggregateTestFixture<ApiKey> fixture = new AggregateTestFixture<>(ApiKey.class);
+    private final UUID accountId = UUID.randomUUID();
+    private final UUID keyId = UUID.randomUUID();
+    private final ApiKeyIssuedEvent issued = new ApiKeyIssuedEvent(keyId, accountId, Environment.SANDBOX, "ci",
+            "b".repeat(64), "qk_sandbox_…wxyz", Instant.now());
+
+    @Test
+    void theOwnerRevokesAKeyOnce() {
+        fixture.given(issued)
+                .when(new RevokeApiKeyCommand(keyId, Caller.apiKey(accountId, UUID.randomUUID(), Environment.SANDBOX, null)))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(
+                                instanceOf(ApiKeyRevokedEvent.class)),
+                        andNoMore()));
+    }
+
+    @Test
+    void revokingAgainChangesNothing() {
+        fixture.given(issued, new ApiKeyRevokedEvent(keyId, accountId, Instant.now()))
+                .when(new RevokeApiKeyCommand(keyId, Caller.session(accountId)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherAccountCannotTellTheKeyExists() {
+        fixture.given(issued)
+                .when(new RevokeApiKeyCommand(keyId, Caller.session(UUID.randomUUID())))
+                .expectException(refusal(ErrorCode.API_KEY_NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProductionKeyCannotManageASandboxKey() {
+        fixture.given(issued)
+                .when(new RevokeApiKeyCommand(keyId, Caller.apiKey(accountId, UUID.randomUUID(), Environment.PRODUCTION, null)))
+                .expectException(refusal(ErrorCode.ENVIRONMENT_MISMATCH))
+                .expectNoEvents();
+    }
+}

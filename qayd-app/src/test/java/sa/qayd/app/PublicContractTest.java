@@ -1,0 +1,379 @@
+package sa.qayd.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import sa.qayd.api.egs.CompleteEgsOnboardingCommand;
+import sa.qayd.app.Tenants.Tenant;
+
+/** The public contract over real HTTP, against the real embedded PostgreSQL. */
+@SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "qayd.embedded-postgres.data-dir=")
+class PublicContractTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    Tenants tenants;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        tenants = new Tenants(api);
+    }
+
+    private UUID activeUnit(String apiKey, String invoiceTypes) {
+        UUID unit = tenants.createUnit(apiKey, invoiceTypes);
+        commands.sendAndWait(new CompleteEgsOnboardingCommand(unit));
+        return unit;
+    }
+
+    private static void assertProblem(Api.Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.code()).isEqualTo(code);
+        assertThat(reply.text("detail")).isNotBlank();
+        assertThat(reply.raw().body()).doesNotContain("Exception").doesNotContain("at sa.qayd");
+    }
+
+    @Nested
+    class SignUp {
+        @Test
+        void givesTheFirstKeyInFullOnceWithTheEnvironmentInItsPrefix() {
+            Tenant sandbox = tenants.onboard("sandbox");
+            assertThat(sandbox.apiKey()).startsWith("qk_sandbox_");
+            Tenant production = tenants.onboard("production");
+            assertThat(production.apiKey()).startsWith("qk_production_");
+
+            Api.Reply keys = api.get("/v1/api-keys", sandbox.apiKey());
+            assertThat(keys.status()).isEqualTo(200);
+            assertThat(keys.body().path("data")).hasSize(1);
+            JsonNode listed = keys.body().path("data").get(0);
+            assertThat(listed.path("masked_key").asText()).startsWith("qk_sandbox_…").endsWith(sandbox.apiKey().substring(sandbox.apiKey().length() - 4));
+            assertThat(keys.raw().body()).doesNotContain(sandbox.apiKey());
+            assertThat(jdbc.queryForList("select secret_hash from api_key_credential", String.class)).doesNotContain(sandbox.apiKey());
+        }
+
+        @Test
+        void refusesBadFieldsAllAtOnce() {
+            Api.Reply reply = api.post("/v1/onboard", null, Api.json("company_name", "", "email", "nope",
+                    "password", "short", "vat_number", "123456789012345"));
+            assertProblem(reply, 422, "VALIDATION_FAILED");
+            assertThat(reply.body().path("errors").findValuesAsText("field"))
+                    .containsExactlyInAnyOrder("company_name", "email", "password", "vat_number");
+        }
+
+        @Test
+        void refusesASecondAccountWithTheSameEmailAndKeepsTheFirst() {
+            Tenant first = tenants.onboard("sandbox");
+            Api.Reply again = api.post("/v1/onboard", null, Api.json("company_name", "Copycat", "email", first.email().toUpperCase(),
+                    "password", "another password", "vat_number", "399999999900003"));
+            assertProblem(again, 409, "EMAIL_ALREADY_REGISTERED");
+            assertThat(api.get("/v1/api-keys", first.apiKey()).status()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("select count(*) from account_credential where email = ?", Integer.class,
+                    first.email())).isEqualTo(1);
+        }
+
+        @Test
+        void malformedJsonIsABadRequestAndUnknownFieldsAreNamed() {
+            assertProblem(api.post("/v1/onboard", null, "{not json"), 400, "MALFORMED_REQUEST");
+            Api.Reply unknown = api.post("/v1/onboard", null, Api.json("company_name", "A", "email", "a@b.sa",
+                    "password", "long enough pw", "vat_number", "399999999900003", "vat", "x"));
+            assertProblem(unknown, 422, "VALIDATION_FAILED");
+            assertThat(unknown.body().path("errors").get(0).path("field").asText()).isEqualTo("vat");
+        }
+    }
+
+    @Nested
+    class ApiKeys {
+        @Test
+        void missingUnknownAndRevokedKeysGet401() {
+            assertProblem(api.get("/v1/egs", null), 401, "UNAUTHORIZED");
+            assertProblem(api.get("/v1/egs", "qk_sandbox_" + "x".repeat(43)), 401, "UNAUTHORIZED");
+            Tenant tenant = tenants.onboard("sandbox");
+            Api.Reply second = api.post("/v1/api-keys", tenant.apiKey(), Api.json("name", "ci"));
+            assertThat(second.status()).isEqualTo(201);
+            String secondKey = second.text("key");
+            assertThat(api.get("/v1/egs", secondKey).status()).isEqualTo(200);
+
+            Api.Reply revoked = api.send("DELETE", "/v1/api-keys/" + second.text("id"), tenant.apiKey(), null, Map.of());
+            assertThat(revoked.status()).isEqualTo(204);
+            assertProblem(api.get("/v1/egs", secondKey), 401, "UNAUTHORIZED");
+            JsonNode listed = api.get("/v1/api-keys", tenant.apiKey()).body().path("data");
+            assertThat(listed.findValuesAsText("status")).containsExactly("active", "revoked");
+        }
+
+        @Test
+        void aSandboxKeyCannotCreateOrTouchProductionKeys() {
+            Tenant tenant = tenants.onboard("sandbox");
+            assertProblem(api.post("/v1/api-keys", tenant.apiKey(), Api.json("name", "prod", "environment", "production")),
+                    403, "ENVIRONMENT_MISMATCH");
+            Tenant other = tenants.onboard("sandbox");
+            assertProblem(api.send("DELETE", "/v1/api-keys/" + other.apiKeyId(), tenant.apiKey(), null, Map.of()),
+                    404, "API_KEY_NOT_FOUND");
+            assertThat(api.get("/v1/egs", other.apiKey()).status()).isEqualTo(200);
+        }
+
+        @Test
+        void theDashboardSessionManagesBothEnvironmentsWithCsrfProtection() {
+            Tenant tenant = tenants.onboard("sandbox");
+            Api browser = new Api(port);
+            assertProblem(browser.post("/v1/session", null, Api.json("email", tenant.email(), "password", "wrong password")),
+                    401, "INVALID_CREDENTIALS");
+            Api.Reply login = browser.post("/v1/session", null, Api.json("email", tenant.email(), "password", tenant.password()));
+            assertThat(login.status()).isEqualTo(200);
+            assertThat(browser.get("/v1/session", null).text("account_id")).isEqualTo(tenant.accountId().toString());
+
+            ObjectNode productionKey = Api.json("name", "live", "environment", "production");
+            assertProblem(browser.post("/v1/api-keys", null, productionKey), 403, "CSRF_TOKEN_INVALID");
+            Api.Reply created = browser.send("POST", "/v1/api-keys", null, productionKey, Map.of("X-XSRF-TOKEN", browser.csrfToken()));
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            assertThat(created.text("key")).startsWith("qk_production_");
+
+            JsonNode all = browser.get("/v1/api-keys", null).body().path("data");
+            assertThat(all.findValuesAsText("environment")).containsExactlyInAnyOrder("sandbox", "production");
+            assertThat(api.get("/v1/api-keys", tenant.apiKey()).body().path("data").findValuesAsText("environment"))
+                    .containsExactly("sandbox");
+
+            assertThat(browser.send("DELETE", "/v1/session", null, null, Map.of("X-XSRF-TOKEN", browser.csrfToken())).status())
+                    .isEqualTo(204);
+            assertProblem(browser.get("/v1/api-keys", null), 401, "UNAUTHORIZED");
+        }
+    }
+
+    @Nested
+    class EgsUnits {
+        @Test
+        void aNewUnitIsPendingInTheKeysEnvironmentAndInvisibleToOthers() {
+            Tenant tenant = tenants.onboard("sandbox");
+            UUID unit = tenants.createUnit(tenant.apiKey(), "both");
+            tenants.awaitUnitStatus(tenant.apiKey(), unit, "pending");
+            Api.Reply read = api.get("/v1/egs/" + unit, tenant.apiKey());
+            assertThat(read.text("environment")).isEqualTo("sandbox");
+            assertThat(read.text("vat_number")).isEqualTo("399999999900003");
+            assertThat(read.text("organisation_name")).isEqualTo("Acme Trading");
+            assertThat(read.text("invoice_types")).isEqualTo("both");
+
+            Tenant stranger = tenants.onboard("sandbox");
+            assertProblem(api.get("/v1/egs/" + unit, stranger.apiKey()), 404, "EGS_UNIT_NOT_FOUND");
+            assertThat(api.get("/v1/egs", stranger.apiKey()).body().path("data")).isEmpty();
+        }
+
+        @Test
+        void csrFieldsAreCheckedBeforeAnythingIsStored() {
+            Tenant tenant = tenants.onboard("sandbox");
+            ObjectNode body = Tenants.unitBody("Till", "both");
+            body.put("serial_number", "x".repeat(65));
+            body.put("branch", "R&D");
+            body.put("otp", "12");
+            body.put("invoice_types", "all");
+            ((ObjectNode) body.get("address")).put("postal_code", "1234");
+            Api.Reply reply = api.post("/v1/egs", tenant.apiKey(), body);
+            assertProblem(reply, 422, "VALIDATION_FAILED");
+            assertThat(reply.body().path("errors").findValuesAsText("field"))
+                    .containsExactlyInAnyOrder("serial_number", "branch", "otp", "invoice_types", "address.postal_code");
+        }
+    }
+
+    @Nested
+    class UnitResolution {
+        @Test
+        void patternAAndPatternBWithOverride() {
+            Tenant tenant = tenants.onboard("sandbox");
+            ObjectNode invoice = Tenants.simplifiedInvoice();
+
+            Api.Reply noUnit = api.post("/v1/invoices/simplified", tenant.apiKey(), invoice);
+            assertProblem(noUnit, 422, "EGS_UNIT_REQUIRED");
+            assertThat(noUnit.text("detail")).contains("default EGS unit").contains("egs_unit_id");
+
+            UUID pending = tenants.createUnit(tenant.apiKey(), "both");
+            assertProblem(api.post("/v1/invoices/simplified", tenant.apiKey(), invoice.deepCopy().put("egs_unit_id", pending.toString())),
+                    409, "EGS_UNIT_NOT_ACTIVE");
+
+            UUID unitA = activeUnit(tenant.apiKey(), "both");
+            Api.Reply patternA = api.post("/v1/invoices/simplified", tenant.apiKey(), invoice.deepCopy().put("egs_unit_id", unitA.toString()));
+            assertThat(patternA.status()).as(patternA.body().toString()).isEqualTo(202);
+            assertThat(patternA.text("egs_unit_id")).isEqualTo(unitA.toString());
+            assertThat(patternA.body().path("sequence_number").asLong()).isEqualTo(1);
+
+            Api.Reply setDefault = api.send("PATCH", "/v1/api-keys/" + tenant.apiKeyId(), tenant.apiKey(),
+                    Api.json("default_egs_unit_id", unitA.toString()), Map.of());
+            assertThat(setDefault.status()).as(setDefault.body().toString()).isEqualTo(200);
+            Api.Reply patternB = api.post("/v1/invoices/simplified", tenant.apiKey(), invoice);
+            assertThat(patternB.status()).isEqualTo(202);
+            assertThat(patternB.text("egs_unit_id")).isEqualTo(unitA.toString());
+            assertThat(patternB.body().path("sequence_number").asLong()).isEqualTo(2);
+
+            UUID unitB = activeUnit(tenant.apiKey(), "both");
+            Api.Reply overridden = api.post("/v1/invoices/simplified", tenant.apiKey(), invoice.deepCopy().put("egs_unit_id", unitB.toString()));
+            assertThat(overridden.text("egs_unit_id")).isEqualTo(unitB.toString());
+            assertThat(overridden.body().path("sequence_number").asLong()).isEqualTo(1);
+
+            Api.Reply cleared = api.send("PATCH", "/v1/api-keys/" + tenant.apiKeyId(), tenant.apiKey(),
+                    Api.json("default_egs_unit_id", null), Map.of());
+            assertThat(cleared.status()).isEqualTo(200);
+            assertProblem(api.post("/v1/invoices/simplified", tenant.apiKey(), invoice), 422, "EGS_UNIT_REQUIRED");
+        }
+
+        @Test
+        void unitsOfTheOtherEnvironmentOrAnotherTenantAreRefused() {
+            Tenant tenant = tenants.onboard("sandbox");
+            Api browser = new Api(port);
+            browser.post("/v1/session", null, Api.json("email", tenant.email(), "password", tenant.password()));
+            Api.Reply productionKey = browser.send("POST", "/v1/api-keys", null,
+                    Api.json("name", "live", "environment", "production"), Map.of("X-XSRF-TOKEN", browser.csrfToken()));
+            String production = productionKey.text("key");
+            UUID productionUnit = activeUnit(production, "both");
+            UUID sandboxUnit = activeUnit(tenant.apiKey(), "both");
+
+            ObjectNode useProductionUnit = Tenants.simplifiedInvoice().put("egs_unit_id", productionUnit.toString());
+            assertProblem(api.post("/v1/invoices/simplified", tenant.apiKey(), useProductionUnit), 403, "EGS_UNIT_ENVIRONMENT_MISMATCH");
+            assertProblem(api.send("PATCH", "/v1/api-keys/" + tenant.apiKeyId(), tenant.apiKey(),
+                    Api.json("default_egs_unit_id", productionUnit.toString()), Map.of()), 403, "EGS_UNIT_ENVIRONMENT_MISMATCH");
+            assertProblem(api.get("/v1/egs/" + productionUnit, tenant.apiKey()), 403, "EGS_UNIT_ENVIRONMENT_MISMATCH");
+            assertProblem(api.post("/v1/egs", tenant.apiKey(), Tenants.unitBody("x", "both").put("environment", "production")),
+                    403, "ENVIRONMENT_MISMATCH");
+
+            Tenant stranger = tenants.onboard("sandbox");
+            ObjectNode useForeignUnit = Tenants.simplifiedInvoice().put("egs_unit_id", sandboxUnit.toString());
+            assertProblem(api.post("/v1/invoices/simplified", stranger.apiKey(), useForeignUnit), 404, "EGS_UNIT_NOT_FOUND");
+            assertProblem(api.send("PATCH", "/v1/api-keys/" + stranger.apiKeyId(), stranger.apiKey(),
+                    Api.json("default_egs_unit_id", sandboxUnit.toString()), Map.of()), 404, "EGS_UNIT_NOT_FOUND");
+            assertProblem(api.post("/v1/invoices/simplified", stranger.apiKey(),
+                    Tenants.simplifiedInvoice().put("egs_unit_id", UUID.randomUUID().toString())), 404, "EGS_UNIT_NOT_FOUND");
+            // an id of another kind of aggregate is no unit either
+            assertProblem(api.post("/v1/invoices/simplified", stranger.apiKey(),
+                    Tenants.simplifiedInvoice().put("egs_unit_id", stranger.apiKeyId().toString())), 404, "EGS_UNIT_NOT_FOUND");
+        }
+    }
+
+    @Nested
+    class Documents {
+        @Test
+        void invoiceBodiesGetFieldLevelErrors() {
+            Tenant tenant = tenants.onboard("sandbox");
+            UUID unit = activeUnit(tenant.apiKey(), "both");
+            ObjectNode bad = Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()).put("currency", "XXXX");
+            ((ObjectNode) bad.get("lines").get(0)).put("vat_rate", 7);
+            ((ObjectNode) bad.get("lines").get(1)).put("vat_category", "E").put("vat_rate", 0);
+            Api.Reply reply = api.post("/v1/invoices/simplified", tenant.apiKey(), bad);
+            assertProblem(reply, 422, "VALIDATION_FAILED");
+            assertThat(reply.body().path("errors").findValuesAsText("field"))
+                    .containsExactlyInAnyOrder("currency", "lines[0].vat_rate", "lines[1].exemption_reason_code");
+
+            Api.Reply standardWithoutBuyer = api.post("/v1/invoices/standard", tenant.apiKey(),
+                    Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+            assertProblem(standardWithoutBuyer, 422, "VALIDATION_FAILED");
+            assertThat(standardWithoutBuyer.body().path("errors").findValuesAsText("field")).contains("buyer");
+
+            Api.Reply notANumber = api.post("/v1/invoices/simplified", tenant.apiKey(),
+                    Tenants.simplifiedInvoice().put("egs_unit_id", "not-a-uuid"));
+            assertProblem(notANumber, 422, "VALIDATION_FAILED");
+            assertThat(notANumber.body().path("errors").get(0).path("field").asText()).isEqualTo("egs_unit_id");
+        }
+
+        @Test
+        void creditAndDebitNotesInheritTheOriginalsTypeOrNameIt() {
+            Tenant tenant = tenants.onboard("sandbox");
+            UUID unit = activeUnit(tenant.apiKey(), "both");
+            Api.Reply original = api.post("/v1/invoices/standard", tenant.apiKey(), Tenants.standardInvoice().put("egs_unit_id", unit.toString()));
+            assertThat(original.status()).as(original.body().toString()).isEqualTo(202);
+
+            ObjectNode credit = Tenants.standardInvoice().put("egs_unit_id", unit.toString())
+                    .put("original_invoice_id", original.text("id")).put("reason", "Returned items");
+            Api.Reply creditNote = api.post("/v1/invoices/credit", tenant.apiKey(), credit);
+            assertThat(creditNote.status()).as(creditNote.body().toString()).isEqualTo(202);
+            assertThat(creditNote.text("kind")).isEqualTo("standard");
+            assertThat(creditNote.text("document_type")).isEqualTo("credit_note");
+
+            ObjectNode debit = Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString())
+                    .put("billing_reference", "EXT-2024-001").put("reason", "Price adjustment");
+            Api.Reply withoutType = api.post("/v1/invoices/debit", tenant.apiKey(), debit);
+            assertProblem(withoutType, 422, "VALIDATION_FAILED");
+            assertThat(withoutType.body().path("errors").findValuesAsText("field")).contains("invoice_type");
+            Api.Reply debitNote = api.post("/v1/invoices/debit", tenant.apiKey(), debit.deepCopy().put("invoice_type", "simplified"));
+            assertThat(debitNote.status()).as(debitNote.body().toString()).isEqualTo(202);
+            assertThat(debitNote.text("kind")).isEqualTo("simplified");
+
+            assertProblem(api.post("/v1/invoices/credit", tenant.apiKey(), credit.deepCopy().without("reason")), 422, "VALIDATION_FAILED");
+            assertProblem(api.post("/v1/invoices/credit", tenant.apiKey(),
+                    credit.deepCopy().put("original_invoice_id", UUID.randomUUID().toString())), 404, "ORIGINAL_INVOICE_NOT_FOUND");
+            assertProblem(api.post("/v1/invoices/simplified", tenant.apiKey(),
+                    Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()).put("reason", "x")), 422, "VALIDATION_FAILED");
+        }
+
+        @Test
+        void aUnitOnlyIssuesTheTypesItWasOnboardedFor() {
+            Tenant tenant = tenants.onboard("sandbox");
+            UUID simplifiedOnly = activeUnit(tenant.apiKey(), "simplified");
+            assertProblem(api.post("/v1/invoices/standard", tenant.apiKey(),
+                    Tenants.standardInvoice().put("egs_unit_id", simplifiedOnly.toString())), 422, "INVOICE_TYPE_NOT_ALLOWED");
+        }
+    }
+
+    @Nested
+    class Idempotency {
+        @Test
+        void aRetryReturnsTheFirstAnswerAndADifferentBodyIsRefused() {
+            Tenant tenant = tenants.onboard("sandbox");
+            UUID unit = activeUnit(tenant.apiKey(), "both");
+            ObjectNode invoice = Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString());
+            Map<String, String> key = Map.of("Idempotency-Key", "order-4711");
+
+            Api.Reply first = api.send("POST", "/v1/invoices/simplified", tenant.apiKey(), invoice, key);
+            Api.Reply retry = api.send("POST", "/v1/invoices/simplified", tenant.apiKey(), invoice, key);
+            assertThat(first.status()).isEqualTo(202);
+            assertThat(retry.status()).isEqualTo(202);
+            assertThat(retry.body()).isEqualTo(first.body());
+            assertThat(retry.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
+
+            Api.Reply next = api.post("/v1/invoices/simplified", tenant.apiKey(), invoice);
+            assertThat(next.body().path("sequence_number").asLong()).isEqualTo(2);
+
+            invoice.put("note", "changed");
+            assertProblem(api.send("POST", "/v1/invoices/simplified", tenant.apiKey(), invoice, key), 409, "IDEMPOTENCY_KEY_REUSED");
+        }
+
+        @Test
+        void keysAreScopedToTheCredential() {
+            Tenant one = tenants.onboard("sandbox");
+            Tenant two = tenants.onboard("sandbox");
+            Map<String, String> key = Map.of("Idempotency-Key", "same-key");
+            Api.Reply first = api.send("POST", "/v1/api-keys", one.apiKey(), Api.json("name", "a"), key);
+            Api.Reply second = api.send("POST", "/v1/api-keys", two.apiKey(), Api.json("name", "a"), key);
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(second.status()).isEqualTo(201);
+            assertThat(second.text("id")).isNotEqualTo(first.text("id"));
+        }
+    }
+
+    @Test
+    void eventsAreStoredAsReadableJsonInBytea() throws Exception {
+        Tenant tenant = tenants.onboard("sandbox");
+        assertThat(jdbc.queryForObject("""
+                select data_type from information_schema.columns
+                where table_name = 'domain_event_entry' and column_name = 'payload'""", String.class)).isEqualTo("bytea");
+        String payload = jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%AccountRegisteredEvent'""", String.class,
+                tenant.accountId().toString());
+        JsonNode event = Api.JSON.readTree(payload);
+        assertThat(event.path("email").asText()).isEqualTo(tenant.email());
+        assertThat(payload).doesNotContain(tenant.password());
+    }
+}
