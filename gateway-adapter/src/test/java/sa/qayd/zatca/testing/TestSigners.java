@@ -2,10 +2,7 @@ package sa.qayd.zatca.testing;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -13,6 +10,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import sa.qayd.zatca.csr.CsrGenerator;
 import sa.qayd.zatca.signing.Signer;
 
 /** Signers for tests: the SDK's dummy pair, or a fresh secp256k1 key under a test CA. */
@@ -40,22 +38,12 @@ public final class TestSigners {
                 SdkData.read(SdkData.resolve("Certificates/cert.pem")));
     }
 
-    public static KeyPair secp256k1() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Signer.BC);
-            generator.initialize(new ECGenParameterSpec("secp256k1"), new SecureRandom());
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static TestPki createPki() {
         try {
-            KeyPair ca = secp256k1();
+            KeyPair ca = CsrGenerator.newKeyPair();
             X500Name caName = new X500Name("CN=QAYDTESTCA, DC=qayd, DC=test");
             X509Certificate caCert = certificate(caName, ca.getPublic(), caName, ca, BigInteger.ONE);
-            KeyPair egs = secp256k1();
+            KeyPair egs = CsrGenerator.newKeyPair();
             X509Certificate egsCert = certificate(new X500Name("C=SA, O=Qayd Test, CN=TST-886431145-399999999900003"),
                     egs.getPublic(), caName, ca, new BigInteger("379112742831380471835263969587287663520528388"));
             return new TestPki(ca, caCert, Signer.of(egs.getPrivate(), egsCert));

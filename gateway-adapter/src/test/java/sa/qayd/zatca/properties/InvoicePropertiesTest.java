@@ -22,7 +22,7 @@ import sa.qayd.zatca.verify.InvoiceVerifier;
 import sa.qayd.zatca.verify.VerificationContext;
 import sa.qayd.zatca.verify.VerificationReport;
 
-class InvoiceProperties {
+class InvoicePropertiesTest {
 
     @Provide
     Arbitrary<InvoiceToIssue> invoices() {
