@@ -1,0 +1,81 @@
+package sa.qayd.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import sa.qayd.api.egs.CompleteEgsOnboardingCommand;
+import sa.qayd.app.Tenants.Tenant;
+
+/**
+ * The docker-compose topology without Docker: one PostgreSQL, two service replicas on loopback.
+ * Tracking processors split their segments through the shared token store, and a unit's numbering
+ * stays gap-free while both replicas issue on it at once. When one stops, the other carries on.
+ */
+class ReplicasTest {
+
+    private static JdbcTemplate jdbc(ConfigurableApplicationContext node) {
+        return node.getBean(JdbcTemplate.class);
+    }
+
+    @Test
+    void twoReplicasShareOneDatabaseAndTakeOverEachOthersSegments() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres");
+            // node A works one segment at most, so node B must claim the other through the token store
+            try (ConfigurableApplicationContext nodeA = Nodes.start(url, "axon.eventhandling.processors.egs-units.thread-count=1");
+                 ConfigurableApplicationContext nodeB = Nodes.start(url)) {
+                Api a = new Api(Nodes.port(nodeA));
+                Api b = new Api(Nodes.port(nodeB));
+                Tenant tenant = new Tenants(a).onboard("sandbox");
+                assertThat(b.get("/v1/api-keys", tenant.apiKey()).status()).isEqualTo(200);
+
+                UUID unit = new Tenants(b).createUnit(tenant.apiKey(), "both");
+                nodeA.getBean(CommandGateway.class).sendAndWait(new CompleteEgsOnboardingCommand(unit));
+                new Tenants(a).awaitUnitStatus(tenant.apiKey(), unit, "active");
+                new Tenants(b).awaitUnitStatus(tenant.apiKey(), unit, "active");
+
+                ExecutorService clients = Executors.newFixedThreadPool(8);
+                List<Future<Api.Reply>> replies = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    Api node = i % 2 == 0 ? a : b;
+                    Callable<Api.Reply> issue = () -> node.post("/v1/invoices/simplified", tenant.apiKey(),
+                            Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+                    replies.add(clients.submit(issue));
+                }
+                List<Long> numbers = new ArrayList<>();
+                for (Future<Api.Reply> reply : replies) {
+                    assertThat(reply.get().status()).as(reply.get().body().toString()).isEqualTo(202);
+                    numbers.add(reply.get().body().path("sequence_number").asLong());
+                }
+                clients.shutdown();
+                assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 16).boxed().toList());
+
+                List<String> owners = jdbc(nodeA).queryForList(
+                        "select owner from token_entry where processor_name = 'egs-units' order by segment", String.class);
+                assertThat(owners).hasSize(2).doesNotContainNull();
+                assertThat(owners.get(0)).isNotEqualTo(owners.get(1));
+
+                nodeA.close();
+                UUID afterFailover = new Tenants(b).createUnit(tenant.apiKey(), "simplified");
+                new Tenants(b).awaitUnitStatus(tenant.apiKey(), afterFailover, "pending");
+                Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc(nodeB).queryForList(
+                        "select owner from token_entry where processor_name = 'egs-units'", String.class))
+                        .containsOnly(owners.get(1)));
+            }
+        }
+    }
+}
