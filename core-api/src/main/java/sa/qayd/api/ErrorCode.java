@@ -22,13 +22,16 @@ public enum ErrorCode {
     EMAIL_ALREADY_REGISTERED(409, "Email already registered"),
     API_KEY_REVOKED(409, "API key revoked"),
     EGS_UNIT_NOT_ACTIVE(409, "EGS unit not active"),
+    EGS_UNIT_ONBOARDING_NOT_FAILED(409, "EGS unit onboarding has not failed"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency key reused with a different request"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS(409, "A request with this idempotency key is still in progress"),
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
     VALIDATION_FAILED(422, "Validation failed"),
     EGS_UNIT_REQUIRED(422, "EGS unit required"),
+    EGS_RENEWAL_REFUSED(422, "ZATCA refused the renewal"),
     INVOICE_TYPE_NOT_ALLOWED(422, "EGS unit not onboarded for this invoice type"),
-    INTERNAL_ERROR(500, "Internal error");
+    INTERNAL_ERROR(500, "Internal error"),
+    ZATCA_UNAVAILABLE(503, "ZATCA unavailable");
 
     private final int httpStatus;
     private final String title;

@@ -19,7 +19,7 @@ import sa.qayd.app.Tenants.Tenant;
 
 /** The public contract over real HTTP, against the real embedded PostgreSQL. */
 @SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "qayd.embedded-postgres.data-dir=")
+        properties = "qayd.data-dir=")
 class PublicContractTest {
     @LocalServerPort
     int port;

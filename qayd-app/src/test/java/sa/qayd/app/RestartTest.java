@@ -16,7 +16,7 @@ class RestartTest {
 
     @Test
     void aRestartKeepsAccountsKeysUnitsAndTheInvoiceSequence(@TempDir Path dataDir) {
-        String dataDirProperty = "qayd.embedded-postgres.data-dir=" + dataDir.resolve("postgres");
+        String dataDirProperty = "qayd.data-dir=" + dataDir;
         Tenant tenant;
         UUID unit;
         try (ConfigurableApplicationContext first = Nodes.start(dataDirProperty)) {

@@ -1,10 +1,12 @@
 package sa.qayd.command.egs;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -12,10 +14,13 @@ import org.springframework.web.bind.annotation.RestController;
 import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
+import sa.qayd.api.QaydException;
 import sa.qayd.api.egs.EgsIdentity;
 import sa.qayd.api.egs.InvoiceTypes;
 import sa.qayd.api.egs.OnboardingStatus;
 import sa.qayd.api.egs.RegisterEgsUnitCommand;
+import sa.qayd.api.egs.RenewEgsCertificateCommand;
+import sa.qayd.api.egs.RestartEgsOnboardingCommand;
 import sa.qayd.command.web.AddressRequest;
 import sa.qayd.command.web.Commands;
 import sa.qayd.command.web.FieldErrors;
@@ -73,9 +78,13 @@ class EgsUnitController {
         if (errors.text("vat_number", request.vatNumber(), false, 15)) {
             errors.check("vat_number", request.vatNumber(), SaudiFormats::isVatNumber, SaudiFormats.VAT_NUMBER_RULE);
         }
-        if (errors.text("commercial_registration_number", request.commercialRegistrationNumber(), false, 10)) {
+        if (errors.text("commercial_registration_number", request.commercialRegistrationNumber(), true, 10)) {
             errors.check("commercial_registration_number", request.commercialRegistrationNumber(),
                     crn -> crn.matches("\\d{10}"), "must be 10 digits");
+        }
+        if (request.vatNumber() != null && SaudiFormats.isVatNumber(request.vatNumber()) && request.vatNumber().charAt(10) == '1'
+                && request.branch() != null && !request.branch().matches("\\d{10}")) {
+            errors.add("branch", "for a VAT group (11th digit of the VAT number is 1) must be the member's 10-digit TIN");
         }
         InvoiceTypes invoiceTypes = invoiceTypes(errors, request.invoiceTypes());
         if (request.address() == null) {
@@ -98,6 +107,43 @@ class EgsUnitController {
         commands.send(new RegisterEgsUnitCommand(id, caller.accountId(), environment, request.name().trim(),
                 request.otp(), identity), ErrorCode.NOT_FOUND);
         return new RegisteredEgsUnit(id, request.name().trim(), environment.wireName(), OnboardingStatus.PENDING.wireName());
+    }
+
+    record OtpRequest(String otp) {
+    }
+
+    record RenewedCertificate(UUID id, String certificateSerial, Instant certificateExpiresAt) {
+    }
+
+    /** A failed onboarding starts again with a new OTP from the Fatoora portal. */
+    @PostMapping("/v1/egs/{id}/onboarding")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RegisteredEgsUnit restartOnboarding(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                        @RequestBody OtpRequest request) {
+        String otp = validOtp(request);
+        commands.send(new RestartEgsOnboardingCommand(id, caller, otp), ErrorCode.EGS_UNIT_NOT_FOUND);
+        return new RegisteredEgsUnit(id, null, null, OnboardingStatus.PENDING.wireName());
+    }
+
+    /** Swaps in a new key and production certificate; invoicing goes on throughout. */
+    @PostMapping("/v1/egs/{id}/renew")
+    RenewedCertificate renew(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody OtpRequest request) {
+        String otp = validOtp(request);
+        EgsRenewalResult result = commands.send(new RenewEgsCertificateCommand(id, caller, otp), ErrorCode.EGS_UNIT_NOT_FOUND);
+        if (!result.renewed()) {
+            throw new QaydException(ErrorCode.EGS_RENEWAL_REFUSED, "ZATCA refused the renewal: " + result.reason()
+                    + "; the current certificate stays in use");
+        }
+        return new RenewedCertificate(id, result.certificateSerial(), result.certificateNotAfter());
+    }
+
+    private static String validOtp(OtpRequest request) {
+        FieldErrors errors = new FieldErrors();
+        if (errors.text("otp", request.otp(), true, 6)) {
+            errors.check("otp", request.otp(), o -> OTP.matcher(o).matches(), "must be the 6-digit OTP from the Fatoora portal");
+        }
+        errors.throwIfAny("the OTP is invalid");
+        return request.otp();
     }
 
     private static void csrField(FieldErrors errors, String field, String value, boolean required) {

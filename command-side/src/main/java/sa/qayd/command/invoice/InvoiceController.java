@@ -1,23 +1,29 @@
 package sa.qayd.command.invoice;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import sa.qayd.api.Caller;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
+import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.invoice.AmendableInvoice;
 import sa.qayd.api.invoice.DescribeAmendableInvoiceCommand;
 import sa.qayd.api.invoice.DocumentType;
+import sa.qayd.api.invoice.InvoiceAmounts;
 import sa.qayd.api.invoice.InvoiceDraft;
 import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.InvoiceReceipt;
+import sa.qayd.api.invoice.InvoiceStatus;
 import sa.qayd.api.invoice.IssueInvoiceCommand;
 import sa.qayd.command.web.Commands;
 import sa.qayd.command.web.FieldErrors;
@@ -31,40 +37,52 @@ class InvoiceController {
     private final Commands commands;
     private final InvoiceRequestValidator validator;
 
-    InvoiceController(Commands commands, Clock clock) {
+    private final InvoiceOutcomes outcomes;
+    private final SubmissionSettings settings;
+
+    InvoiceController(Commands commands, Clock clock, InvoiceOutcomes outcomes, SubmissionSettings settings) {
         this.commands = commands;
         this.validator = new InvoiceRequestValidator(clock);
+        this.outcomes = outcomes;
+        this.settings = settings;
     }
 
-    record InvoiceAccepted(UUID id, UUID egsUnitId, String kind, String documentType, String invoiceNumber,
-                           long sequenceNumber, String status) {
+    /**
+     * The issued document. {@code signed_xml} is base64 of the document to share: the signed one, or
+     * for standard documents ZATCA's cleared one once cleared.
+     */
+    record InvoiceAnswer(UUID id, UUID egsUnitId, String kind, String documentType, String invoiceNumber, long icv,
+                         UUID uuid, String invoiceHash, String qrCode, String status, InvoiceAmounts amounts,
+                         List<ZatcaMessage> zatcaMessages, String signedXml, String pdfUrl, String signedXmlUrl,
+                         Instant issuedAt) {
     }
 
     @PostMapping("/v1/invoices/simplified")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    InvoiceAccepted simplified(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request) {
+    ResponseEntity<InvoiceAnswer> simplified(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
+            throws InterruptedException {
         return issueInvoice(caller, request, InvoiceKind.SIMPLIFIED);
     }
 
     @PostMapping("/v1/invoices/standard")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    InvoiceAccepted standard(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request) {
+    ResponseEntity<InvoiceAnswer> standard(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
+            throws InterruptedException {
         return issueInvoice(caller, request, InvoiceKind.STANDARD);
     }
 
     @PostMapping("/v1/invoices/credit")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    InvoiceAccepted credit(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request) {
+    ResponseEntity<InvoiceAnswer> credit(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
+            throws InterruptedException {
         return issueNote(caller, request, DocumentType.CREDIT_NOTE);
     }
 
     @PostMapping("/v1/invoices/debit")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    InvoiceAccepted debit(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request) {
+    ResponseEntity<InvoiceAnswer> debit(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
+            throws InterruptedException {
         return issueNote(caller, request, DocumentType.DEBIT_NOTE);
     }
 
-    private InvoiceAccepted issueInvoice(Caller caller, InvoiceRequest request, InvoiceKind kind) {
+    private ResponseEntity<InvoiceAnswer> issueInvoice(Caller caller, InvoiceRequest request, InvoiceKind kind)
+            throws InterruptedException {
         requireApiKey(caller);
         FieldErrors errors = new FieldErrors();
         for (String noteOnly : new String[] {"invoice_type", "original_invoice_id", "billing_reference", "reason"}) {
@@ -77,7 +95,8 @@ class InvoiceController {
         return issue(caller, request, kind, DocumentType.INVOICE, draft);
     }
 
-    private InvoiceAccepted issueNote(Caller caller, InvoiceRequest request, DocumentType type) {
+    private ResponseEntity<InvoiceAnswer> issueNote(Caller caller, InvoiceRequest request, DocumentType type)
+            throws InterruptedException {
         requireApiKey(caller);
         FieldErrors errors = new FieldErrors();
         InvoiceKind declaredKind = declaredKind(request, errors);
@@ -118,7 +137,8 @@ class InvoiceController {
         return issue(caller, request, kind, type, amending);
     }
 
-    private InvoiceAccepted issue(Caller caller, InvoiceRequest request, InvoiceKind kind, DocumentType type, InvoiceDraft draft) {
+    private ResponseEntity<InvoiceAnswer> issue(Caller caller, InvoiceRequest request, InvoiceKind kind, DocumentType type,
+                                                InvoiceDraft draft) throws InterruptedException {
         UUID unitId = request.egsUnitId() != null
                 ? request.egsUnitId()
                 : caller.defaultEgsUnit().orElseThrow(() -> new QaydException(ErrorCode.EGS_UNIT_REQUIRED,
@@ -126,8 +146,18 @@ class InvoiceController {
                                 + caller.apiKeyId() + " with default_egs_unit_id) or send egs_unit_id in the body."));
         InvoiceReceipt receipt = commands.send(new IssueInvoiceCommand(unitId, UUID.randomUUID(), caller.accountId(),
                 caller.keyEnvironment(), kind, type, draft), ErrorCode.EGS_UNIT_NOT_FOUND);
-        return new InvoiceAccepted(receipt.invoiceId(), receipt.egsUnitId(), kind.wireName(), type.wireName(),
-                receipt.invoiceNumber(), receipt.sequenceNumber(), "received");
+        Invoice.Outcome outcome = kind == InvoiceKind.STANDARD
+                ? outcomes.awaitFinal(receipt.invoiceId(), settings.clearanceWait())
+                : new Invoice.Outcome(InvoiceStatus.PENDING_REPORTING, null, List.of());
+        String shared = outcome.clearedXml() != null ? outcome.clearedXml() : receipt.signedXml();
+        String self = "/v1/invoices/" + receipt.invoiceId();
+        InvoiceAnswer answer = new InvoiceAnswer(receipt.invoiceId(), receipt.egsUnitId(), kind.wireName(), type.wireName(),
+                receipt.invoiceNumber(), receipt.icv(), receipt.uuid(), receipt.invoiceHash(), receipt.qrCode(),
+                outcome.status().wireName(), receipt.amounts(), outcome.zatcaMessages(), shared, self + "/pdf",
+                self + "/xml", receipt.issuedAt());
+        boolean pendingClearance = outcome.status() == InvoiceStatus.PENDING_CLEARANCE;
+        return ResponseEntity.status(pendingClearance ? HttpStatus.ACCEPTED : HttpStatus.CREATED).location(URI.create(self))
+                .body(answer);
     }
 
     private static InvoiceKind declaredKind(InvoiceRequest request, FieldErrors errors) {

@@ -27,7 +27,7 @@ public record InvoiceRequest(
         String billingReference,
         String reason) {
 
-    public record BuyerRequest(String name, String vatNumber, AddressRequest address) {
+    public record BuyerRequest(String name, String vatNumber, String nationalId, AddressRequest address) {
     }
 
     public record LineRequest(

@@ -9,7 +9,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import sa.qayd.api.invoice.Buyer;
@@ -30,7 +33,11 @@ import sa.qayd.command.web.SaudiFormats;
 final class InvoiceRequestValidator {
     static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
     static final int MAX_LINES = 1000;
-    private static final Pattern PAYMENT_MEANS = Pattern.compile("\\d{1,3}");
+    private static final Pattern PAYMENT_MEANS = Pattern.compile("\\d{1,2}");
+    private static final Pattern NATIONAL_ID = Pattern.compile("\\d{10}");
+    /** The protocol core issues SAR documents only, so far. */
+    private static final String SUPPORTED_CURRENCY = "SAR";
+    private static final Set<String> CITIZEN_SUPPLIES = Set.of("VATEX-SA-EDU", "VATEX-SA-HEA");
     private static final int AMOUNT_SCALE = 2;
     private static final int QUANTITY_SCALE = 6;
 
@@ -55,6 +62,8 @@ final class InvoiceRequestValidator {
         String currency = request.currency() == null ? "SAR" : request.currency().trim().toUpperCase(Locale.ROOT);
         if (!isCurrency(currency)) {
             errors.add("currency", "must be an ISO 4217 currency code such as SAR");
+        } else if (!SUPPORTED_CURRENCY.equals(currency)) {
+            errors.add("currency", "only SAR documents are supported so far");
         }
         if (request.paymentMeans() != null) {
             errors.check("payment_means", request.paymentMeans(), p -> PAYMENT_MEANS.matcher(p).matches(),
@@ -63,6 +72,11 @@ final class InvoiceRequestValidator {
         errors.text("note", request.note(), false, 1000);
         Buyer buyer = buyer(request.buyer(), kind, errors);
         List<InvoiceLineDraft> lines = lines(request.lines(), errors);
+        boolean toCitizen = lines.stream().map(InvoiceLineDraft::exemptionReasonCode)
+                .anyMatch(code -> code != null && CITIZEN_SUPPLIES.contains(code));
+        if (toCitizen && (buyer == null || buyer.name() == null || buyer.nationalId() == null)) {
+            errors.add("buyer", "private education or healthcare to a citizen needs the buyer's name and national_id (BR-KSA-25/49)");
+        }
         return new InvoiceDraft(blankToNull(request.invoiceNumber()), issueDate, issueTime, currency, buyer, lines,
                 request.paymentMeans(), blankToNull(request.note()), null);
     }
@@ -95,7 +109,10 @@ final class InvoiceRequestValidator {
         if (buyer.address() != null) {
             buyer.address().validate(errors, "buyer.address");
         }
-        return new Buyer(blankToNull(buyer.name()), blankToNull(buyer.vatNumber()),
+        if (errors.text("buyer.national_id", buyer.nationalId(), false, 10)) {
+            errors.check("buyer.national_id", buyer.nationalId(), id -> NATIONAL_ID.matcher(id).matches(), "must be 10 digits");
+        }
+        return new Buyer(blankToNull(buyer.name()), blankToNull(buyer.vatNumber()), blankToNull(buyer.nationalId()),
                 buyer.address() == null ? null : buyer.address().toAddress());
     }
 
@@ -109,6 +126,7 @@ final class InvoiceRequestValidator {
             return List.of();
         }
         List<InvoiceLineDraft> drafts = new ArrayList<>();
+        Map<VatCategory, String> reasonByCategory = new EnumMap<>(VatCategory.class);
         for (int i = 0; i < lines.size(); i++) {
             String path = "lines[" + i + "]";
             LineRequest line = lines.get(i);
@@ -118,7 +136,7 @@ final class InvoiceRequestValidator {
             }
             errors.text(path + ".name", line.name(), true, 1000);
             positive(errors, path + ".quantity", line.quantity(), QUANTITY_SCALE, true);
-            positive(errors, path + ".unit_price", line.unitPrice(), QUANTITY_SCALE, false);
+            positive(errors, path + ".unit_price", line.unitPrice(), AMOUNT_SCALE, false);
             VatCategory category = category(errors, path, line);
             if (line.discount() != null) {
                 positive(errors, path + ".discount", line.discount(), AMOUNT_SCALE, false);
@@ -126,6 +144,13 @@ final class InvoiceRequestValidator {
                         && line.discount().compareTo(line.quantity().multiply(line.unitPrice())) > 0) {
                     errors.add(path + ".discount", "must not exceed quantity × unit_price");
                 }
+            }
+            String code = category == null || !category.needsExemptionReason() ? null : line.exemptionReasonCode();
+            if (code != null && reasonByCategory.containsKey(category) && !reasonByCategory.get(category).equals(code)) {
+                errors.add(path + ".exemption_reason_code", "one document carries one exemption reason per VAT category; "
+                        + "this one already uses " + reasonByCategory.get(category) + " for " + category);
+            } else if (code != null) {
+                reasonByCategory.put(category, code);
             }
             drafts.add(new InvoiceLineDraft(blankToNull(line.name()), line.quantity(), line.unitPrice(), category,
                     line.vatRate(), blankToNull(line.exemptionReasonCode()), line.discount()));

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
+import sa.qayd.api.ZatcaUnavailableException;
 
 /**
  * Sends commands and waits, turning the domain's refusals into {@link QaydException}s: a missing
@@ -37,6 +38,10 @@ public class Commands {
             // an id of another aggregate type replays into an empty aggregate: not ours to find either
             if (t instanceof AggregateNotFoundException || t instanceof IncompatibleAggregateException) {
                 return new QaydException(whenAggregateMissing, whenAggregateMissing.title());
+            }
+            if (t instanceof ZatcaUnavailableException unavailable) {
+                return new QaydException(ErrorCode.ZATCA_UNAVAILABLE, "ZATCA cannot be reached right now ("
+                        + unavailable.getMessage() + "); nothing changed, try again later");
             }
             if (t instanceof ConcurrencyException) {
                 return new QaydException(ErrorCode.CONCURRENT_MODIFICATION,

@@ -3,5 +3,10 @@ package sa.qayd.api.egs;
 import java.time.Instant;
 import java.util.UUID;
 
-public record EgsUnitOnboardedEvent(UUID egsUnitId, UUID accountId, Instant onboardedAt) {
+/**
+ * The unit holds a production CSID and may issue invoices. {@code certificate} is the base64 DER
+ * body of the production certificate (public, embedded in every signature).
+ */
+public record EgsUnitOnboardedEvent(UUID egsUnitId, UUID accountId, String certificate, String certificateSerial,
+                                    Instant certificateNotAfter, Instant onboardedAt) {
 }

@@ -2,5 +2,6 @@ package sa.qayd.api.invoice;
 
 import sa.qayd.api.Address;
 
-public record Buyer(String name, String vatNumber, Address address) {
+/** {@code nationalId} is the buyer's Saudi national id, needed for private education/healthcare to citizens. */
+public record Buyer(String name, String vatNumber, String nationalId, Address address) {
 }

@@ -10,7 +10,7 @@ public enum VatCategory {
     /** Zero rated; the reason codes are those of the KSA schematron (BR-KSA-69). */
     Z(Set.of(BigDecimal.ZERO), Set.of("VATEX-SA-32", "VATEX-SA-33", "VATEX-SA-34-1", "VATEX-SA-34-2", "VATEX-SA-34-3",
             "VATEX-SA-34-4", "VATEX-SA-34-5", "VATEX-SA-35", "VATEX-SA-36", "VATEX-SA-EDU", "VATEX-SA-HEA",
-            "VATEX-SA-MLTRY", "VATEX-SA-DIPLOMAT", "VATEX-SA-DUTYFREE")),
+            "VATEX-SA-MLTRY")),
     /** Exempt. */
     E(Set.of(BigDecimal.ZERO), Set.of("VATEX-SA-29", "VATEX-SA-29-7", "VATEX-SA-30")),
     /** Out of scope / not subject to VAT. */

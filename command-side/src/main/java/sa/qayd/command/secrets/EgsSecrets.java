@@ -1,0 +1,47 @@
+package sa.qayd.command.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Private keys and CSID secrets of EGS units, encrypted with the master key, in their own table:
+ * they never enter an event, a log line or a response.
+ */
+@Component
+public class EgsSecrets {
+    private final JdbcTemplate jdbc;
+    private final MasterKey masterKey;
+
+    public EgsSecrets(JdbcTemplate jdbc, MasterKey masterKey) {
+        this.jdbc = jdbc;
+        this.masterKey = masterKey;
+    }
+
+    public void store(UUID egsUnitId, SecretKind kind, String value) {
+        byte[] sealed = masterKey.encrypt(value.getBytes(StandardCharsets.UTF_8), context(egsUnitId, kind));
+        jdbc.update("""
+                insert into egs_secret (egs_unit_id, kind, sealed, updated_at) values (?, ?, ?, now())
+                on conflict (egs_unit_id, kind) do update set sealed = excluded.sealed, updated_at = now()""",
+                egsUnitId, kind.name(), sealed);
+    }
+
+    public Optional<String> find(UUID egsUnitId, SecretKind kind) {
+        List<byte[]> rows = jdbc.query("select sealed from egs_secret where egs_unit_id = ? and kind = ?",
+                (rs, row) -> rs.getBytes("sealed"), egsUnitId, kind.name());
+        return rows.stream().findFirst()
+                .map(sealed -> new String(masterKey.decrypt(sealed, context(egsUnitId, kind)), StandardCharsets.UTF_8));
+    }
+
+    public String load(UUID egsUnitId, SecretKind kind) {
+        return find(egsUnitId, kind).orElseThrow(() -> new IllegalStateException(
+                "EGS unit " + egsUnitId + " has no " + kind + " stored"));
+    }
+
+    private static byte[] context(UUID egsUnitId, SecretKind kind) {
+        return (egsUnitId + "/" + kind.name()).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,65 @@
+package sa.qayd.command.zatca;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import sa.qayd.zatca.fatoora.FatooraClient;
+import sa.qayd.zatca.fatoora.FatooraClientSettings;
+import sa.qayd.zatca.fatoora.FatooraEnvironment;
+import sa.qayd.zatca.fatoora.MessageLanguage;
+import sa.qayd.zatca.simulator.FatooraSimulator;
+import sa.qayd.zatca.simulator.SimulatorCertificateAuthority;
+import sa.qayd.zatca.simulator.SimulatorSettings;
+
+/**
+ * Gateways per environment. By default the sandbox talks to a local Fatoora simulator started in
+ * this process, so everything works offline; production talks to ZATCA's core gateway.
+ */
+@Configuration(proxyBeanMethods = false)
+class ZatcaGatewayConfig {
+    static final String EMBEDDED = "embedded-simulator";
+    private static final Logger log = LoggerFactory.getLogger(ZatcaGatewayConfig.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "qayd.zatca.sandbox.base-url", havingValue = EMBEDDED, matchIfMissing = true)
+    FatooraSimulator embeddedFatooraSimulator(@Value("${qayd.data-dir:}") String dataDir) throws IOException {
+        SimulatorSettings settings = SimulatorSettings.defaults();
+        if (!dataDir.isBlank()) {
+            // the same CA across restarts, so certificates it issued keep verifying
+            Path caFile = Path.of(dataDir, "simulator-ca.pem").toAbsolutePath();
+            Files.createDirectories(caFile.getParent());
+            settings = settings.withCa(SimulatorCertificateAuthority.loadOrCreate(caFile));
+        }
+        FatooraSimulator simulator = FatooraSimulator.start(settings);
+        log.info("Local Fatoora simulator (sandbox gateway) at {}; OTP {}", simulator.baseUri(), SimulatorSettings.SANDBOX_OTP);
+        return simulator;
+    }
+
+    @Bean
+    ZatcaGateways zatcaGateways(ObjectProvider<FatooraSimulator> simulator,
+                                @Value("${qayd.zatca.sandbox.gateway:sandbox}") String sandboxGateway,
+                                @Value("${qayd.zatca.sandbox.base-url:" + EMBEDDED + "}") String sandboxBaseUrl,
+                                @Value("${qayd.zatca.production.base-url:}") String productionBaseUrl,
+                                @Value("${qayd.zatca.language:en}") String language) {
+        FatooraEnvironment sandbox = FatooraEnvironment.valueOf(sandboxGateway.trim().toUpperCase(Locale.ROOT));
+        URI sandboxUri = EMBEDDED.equals(sandboxBaseUrl) ? simulator.getObject().baseUri() : URI.create(sandboxBaseUrl);
+        MessageLanguage messages = MessageLanguage.valueOf(language.trim().toUpperCase(Locale.ROOT));
+        FatooraClientSettings sandboxSettings = FatooraClientSettings.defaults(sandbox).withBaseUri(sandboxUri).withLanguage(messages);
+        FatooraClientSettings productionSettings = FatooraClientSettings.defaults(FatooraEnvironment.PRODUCTION).withLanguage(messages);
+        if (!productionBaseUrl.isBlank()) {
+            productionSettings = productionSettings.withBaseUri(URI.create(productionBaseUrl));
+        }
+        log.info("ZATCA gateways: sandbox {} ({}), production {}", sandboxSettings.baseUri(), sandbox,
+                productionSettings.baseUri());
+        return new ZatcaGateways(new FatooraClient(sandboxSettings), new FatooraClient(productionSettings));
+    }
+}

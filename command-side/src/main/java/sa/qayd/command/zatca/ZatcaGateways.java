@@ -1,0 +1,33 @@
+package sa.qayd.command.zatca;
+
+import java.util.Map;
+import sa.qayd.api.Environment;
+import sa.qayd.zatca.csr.ZatcaEnvironment;
+import sa.qayd.zatca.fatoora.FatooraClient;
+import sa.qayd.zatca.fatoora.FatooraEnvironment;
+
+/**
+ * One Fatoora client per Qayd environment, fixed at start-up: a unit's environment alone decides
+ * which gateway it talks to, and each client refuses credentials of another gateway.
+ */
+public final class ZatcaGateways {
+    private final Map<Environment, FatooraClient> clients;
+
+    public ZatcaGateways(FatooraClient sandbox, FatooraClient production) {
+        if (sandbox.environment().qaydEnvironment() != Environment.SANDBOX
+                || production.environment().qaydEnvironment() != Environment.PRODUCTION) {
+            throw new IllegalArgumentException("sandbox and production gateways are swapped");
+        }
+        this.clients = Map.of(Environment.SANDBOX, sandbox, Environment.PRODUCTION, production);
+    }
+
+    public FatooraClient client(Environment environment) {
+        return clients.get(environment);
+    }
+
+    /** The certificate template a CSR must name for this environment's gateway. */
+    public ZatcaEnvironment csrTarget(Environment environment) {
+        FatooraEnvironment gateway = client(environment).environment();
+        return ZatcaEnvironment.valueOf(gateway.name());
+    }
+}
