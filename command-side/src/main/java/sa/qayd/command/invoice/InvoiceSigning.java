@@ -15,8 +15,6 @@ import sa.qayd.api.invoice.DocumentType;
 import sa.qayd.api.invoice.InvoiceAmounts;
 import sa.qayd.api.invoice.InvoiceDraft;
 import sa.qayd.api.invoice.InvoiceKind;
-import sa.qayd.command.secrets.EgsSecrets;
-import sa.qayd.command.secrets.SecretKind;
 import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.model.InvoiceToIssue;
@@ -32,13 +30,13 @@ import sa.qayd.zatca.verify.VerificationReport;
  */
 @Component
 public class InvoiceSigning {
-    private final EgsSecrets secrets;
+    private final SigningKeys keys;
     private final Clock clock;
     /** Parsing keys is costly; the certificate is part of the key so a renewal starts a new entry. */
     private final Map<String, Signer> signers = new ConcurrentHashMap<>();
 
-    public InvoiceSigning(EgsSecrets secrets, Clock clock) {
-        this.secrets = secrets;
+    public InvoiceSigning(SigningKeys keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -76,7 +74,7 @@ public class InvoiceSigning {
 
     private Signer signer(Request request) {
         return signers.computeIfAbsent(request.egsUnitId() + "/" + request.certificate(), key -> Signer.of(
-                Signer.parsePrivateKey(secrets.load(request.egsUnitId(), SecretKind.PRIVATE_KEY)),
+                Signer.parsePrivateKey(keys.privateKeyPem(request.egsUnitId())),
                 Signer.parseCertificate(request.certificate())));
     }
 }

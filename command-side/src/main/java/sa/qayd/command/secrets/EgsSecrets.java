@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import sa.qayd.command.invoice.SigningKeys;
 
 /**
  * Private keys and CSID secrets of EGS units, encrypted with the master key, in their own table:
  * they never enter an event, a log line or a response.
  */
 @Component
-public class EgsSecrets {
+public class EgsSecrets implements SigningKeys {
     private final JdbcTemplate jdbc;
     private final MasterKey masterKey;
 
@@ -39,6 +40,11 @@ public class EgsSecrets {
     public String load(UUID egsUnitId, SecretKind kind) {
         return find(egsUnitId, kind).orElseThrow(() -> new IllegalStateException(
                 "EGS unit " + egsUnitId + " has no " + kind + " stored"));
+    }
+
+    @Override
+    public String privateKeyPem(UUID egsUnitId) {
+        return load(egsUnitId, SecretKind.PRIVATE_KEY);
     }
 
     private static byte[] context(UUID egsUnitId, SecretKind kind) {

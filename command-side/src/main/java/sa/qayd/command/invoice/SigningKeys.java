@@ -1,0 +1,8 @@
+package sa.qayd.command.invoice;
+
+import java.util.UUID;
+
+/** Where a unit's private signing key comes from (the encrypted secret store in production). */
+public interface SigningKeys {
+    String privateKeyPem(UUID egsUnitId);
+}
