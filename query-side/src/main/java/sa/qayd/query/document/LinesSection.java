@@ -1,0 +1,44 @@
+package sa.qayd.query.document;
+
+import java.io.IOException;
+import java.util.List;
+import sa.qayd.query.document.Canvas.Align;
+import sa.qayd.query.document.Table.Column;
+
+/** The invoice lines; the only section long enough to run over several pages. */
+final class LinesSection {
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column(Labels.LINE_NUMBER, 3, Align.LEFT),
+            new Column(Labels.ITEM, 25, Align.START),
+            new Column(Labels.QUANTITY, 7, Align.RIGHT),
+            new Column(Labels.UNIT_PRICE, 10, Align.RIGHT),
+            new Column(Labels.VAT_RATE, 8, Align.RIGHT),
+            new Column(Labels.LINE_NET, 11, Align.RIGHT),
+            new Column(Labels.LINE_VAT, 10, Align.RIGHT),
+            new Column(Labels.LINE_TOTAL, 11, Align.RIGHT));
+
+    private LinesSection() {
+    }
+
+    static void draw(Canvas canvas, PrintedInvoice invoice) throws IOException {
+        List<List<String>> rows = invoice.lines().stream().map(LinesSection::row).toList();
+        Table table = new Table(canvas, COLUMNS);
+        canvas.ensureRoom(Canvas.HEADING_HEIGHT + table.minimumHeight(rows.get(0)));
+        canvas.heading(Sections.withCurrency(Labels.ITEMS, invoice.currency()));
+        table.draw(rows);
+        canvas.down(Sections.SPACING);
+    }
+
+    private static List<String> row(PrintedLine line) {
+        return List.of(
+                line.id(),
+                line.name(),
+                Amounts.quantity(line.quantity()),
+                Amounts.price(line.unitPrice()),
+                Amounts.rate(line.vatRate()),
+                Amounts.price(line.net()),
+                Amounts.price(line.vat()),
+                Amounts.price(line.total()));
+    }
+}

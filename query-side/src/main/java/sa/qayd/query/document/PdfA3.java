@@ -1,0 +1,122 @@
+package sa.qayd.query.document;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
+import javax.xml.transform.TransformerException;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
+import sa.qayd.zatca.ZatcaDocuments;
+
+/**
+ * Makes the rendered document PDF/A-3b and reproducible: every value that would otherwise come from
+ * the clock or a random source (creation date, file identifier) comes from the invoice instead, so
+ * the same XML always gives the same PDF bytes.
+ */
+final class PdfA3 {
+
+    private static final String PRODUCER = "Qayd";
+    private static final String SRGB = "sRGB IEC61966-2.1";
+    /** PDF/A-3 is based on PDF 1.7. */
+    private static final float PDF_VERSION = 1.7f;
+    private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+    private PdfA3() {
+    }
+
+    static void conform(PDDocument document, PrintedInvoice invoice, byte[] xml) throws IOException {
+        Calendar issuedAt = issuedAt(invoice);
+        String title = Labels.title(invoice.kind()).english() + " " + invoice.invoiceNumber();
+        document.setVersion(PDF_VERSION);
+        document.getDocument().setDocumentID(fileIdentifier(invoice));
+        describe(document, title, issuedAt);
+        addOutputIntent(document.getDocumentCatalog(), document);
+        XmlAttachment.embed(document, invoice, xml, issuedAt);
+    }
+
+    /** The trailer /ID: PDFBox would derive one from the clock; the invoice UUID is already unique. */
+    private static COSArray fileIdentifier(PrintedInvoice invoice) {
+        byte[] id = ByteBuffer.allocate(16)
+                .putLong(invoice.uuid().getMostSignificantBits())
+                .putLong(invoice.uuid().getLeastSignificantBits())
+                .array();
+        COSArray identifier = new COSArray();
+        identifier.add(new COSString(id));
+        identifier.add(new COSString(id));
+        return identifier;
+    }
+
+    /** PDF/A wants the document information dictionary and the XMP metadata to say the same. */
+    private static void describe(PDDocument document, String title, Calendar issuedAt) throws IOException {
+        PDDocumentInformation information = document.getDocumentInformation();
+        information.setTitle(title);
+        information.setProducer(PRODUCER);
+        information.setCreator(PRODUCER);
+        information.setCreationDate(issuedAt);
+        information.setModificationDate(issuedAt);
+
+        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+        PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
+        pdfa.setPart(3);
+        try {
+            pdfa.setConformance("B");
+        } catch (BadFieldValueException e) {
+            throw new IllegalStateException("xmpbox no longer accepts conformance level B", e);
+        }
+        DublinCoreSchema dublinCore = xmp.createAndAddDublinCoreSchema();
+        dublinCore.setTitle(title);
+        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+        basic.setCreatorTool(PRODUCER);
+        basic.setCreateDate(issuedAt);
+        basic.setModifyDate(issuedAt);
+        AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
+        pdf.setProducer(PRODUCER);
+
+        ByteArrayOutputStream serialized = new ByteArrayOutputStream();
+        try {
+            new XmpSerializer().serialize(xmp, serialized, true);
+        } catch (TransformerException e) {
+            throw new IOException("cannot serialise the XMP metadata", e);
+        }
+        PDMetadata metadata = new PDMetadata(document);
+        metadata.importXMPMetadata(serialized.toByteArray());
+        document.getDocumentCatalog().setMetadata(metadata);
+    }
+
+    /** Colours are drawn in DeviceRGB, which PDF/A allows only with an RGB output intent. */
+    private static void addOutputIntent(PDDocumentCatalog catalog, PDDocument document) throws IOException {
+        PDOutputIntent intent = new PDOutputIntent(document, new ByteArrayInputStream(SRGB_PROFILE));
+        intent.setInfo(SRGB);
+        intent.setOutputCondition(SRGB);
+        intent.setOutputConditionIdentifier(SRGB);
+        intent.setRegistryName("http://www.color.org");
+        catalog.addOutputIntent(intent);
+    }
+
+    /** IssueDate and IssueTime are local Saudi time (BR-KSA-70 and ZATCA's samples). */
+    private static Calendar issuedAt(PrintedInvoice invoice) {
+        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(ZatcaDocuments.RIYADH));
+        calendar.clear();
+        calendar.set(invoice.issueDate().getYear(), invoice.issueDate().getMonthValue() - 1, invoice.issueDate().getDayOfMonth(),
+                invoice.issueTime().getHour(), invoice.issueTime().getMinute(), invoice.issueTime().getSecond());
+        return calendar;
+    }
+}

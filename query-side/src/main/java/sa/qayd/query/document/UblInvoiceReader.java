@@ -1,0 +1,194 @@
+package sa.qayd.query.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
+import sa.qayd.zatca.hash.SecureXml;
+import sa.qayd.zatca.model.DocumentKind;
+
+/** Reads what to print from a signed UBL 2.1 invoice, credit note or debit note. */
+final class UblInvoiceReader {
+
+    private static final String INVOICE_NAMESPACE = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
+    /** KSA-2 subtype: the name attribute of InvoiceTypeCode starts with 01 (standard) or 02 (simplified). */
+    private static final String SIMPLIFIED_SUBTYPE = "02";
+
+    private UblInvoiceReader() {
+    }
+
+    static PrintedInvoice read(byte[] xml) {
+        Document document;
+        try {
+            document = SecureXml.parse(xml);
+        } catch (SAXException e) {
+            throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
+        }
+        if (!INVOICE_NAMESPACE.equals(document.getDocumentElement().getNamespaceURI())) {
+            throw new IllegalArgumentException("not a UBL 2.1 Invoice document");
+        }
+        UblNode invoice = new UblNode(document.getDocumentElement());
+        String currency = required(invoice, "cbc:DocumentCurrencyCode");
+        return new PrintedInvoice(
+                kind(invoice),
+                required(invoice, "cbc:ID"),
+                UUID.fromString(required(invoice, "cbc:UUID")),
+                LocalDate.parse(required(invoice, "cbc:IssueDate")),
+                LocalTime.parse(required(invoice, "cbc:IssueTime")),
+                optionalDate(invoice.text("cac:Delivery/cbc:ActualDeliveryDate")),
+                currency,
+                party(invoice.find("cac:AccountingSupplierParty/cac:Party")
+                        .orElseThrow(() -> missing("cac:AccountingSupplierParty/cac:Party"))),
+                invoice.find("cac:AccountingCustomerParty/cac:Party").map(UblInvoiceReader::party).orElse(null),
+                joined(invoice.children("cac:BillingReference").stream()
+                        .map(reference -> reference.text("cac:InvoiceDocumentReference/cbc:ID"))),
+                joined(invoice.children("cac:PaymentMeans").stream().map(means -> means.text("cbc:InstructionNote"))),
+                additionalReference(invoice, "ICV", "cbc:UUID"),
+                invoice.children("cac:InvoiceLine").stream().map(UblInvoiceReader::line).toList(),
+                vatBreakdown(invoice, currency),
+                totals(invoice, currency),
+                additionalReference(invoice, "QR", "cac:Attachment/cbc:EmbeddedDocumentBinaryObject"));
+    }
+
+    private static DocumentKind kind(UblNode invoice) {
+        UblNode typeCode = invoice.find("cbc:InvoiceTypeCode").orElseThrow(() -> missing("cbc:InvoiceTypeCode"));
+        String subtype = Objects.requireNonNullElse(typeCode.attribute("name"), "");
+        boolean simplified = subtype.startsWith(SIMPLIFIED_SUBTYPE);
+        return Arrays.stream(DocumentKind.values())
+                .filter(kind -> kind.simplified() == simplified && kind.typeCode().equals(typeCode.text()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown document type " + typeCode.text() + " with subtype " + subtype));
+    }
+
+    private static PrintedParty party(UblNode party) {
+        UblNode identification = party.find("cac:PartyIdentification/cbc:ID").orElse(null);
+        return new PrintedParty(
+                party.text("cac:PartyLegalEntity/cbc:RegistrationName"),
+                party.text("cac:PartyTaxScheme/cbc:CompanyID"),
+                identification == null ? null : identification.attribute("schemeID"),
+                identification == null ? null : identification.text(),
+                party.find("cac:PostalAddress").map(UblInvoiceReader::addressLines).orElse(List.of()));
+    }
+
+    /** Saudi national address order: street and building, district, city and postal code, country. */
+    private static List<String> addressLines(UblNode address) {
+        List<String> lines = new ArrayList<>();
+        addJoined(lines, ", ", address.text("cbc:StreetName"), address.text("cbc:BuildingNumber"),
+                address.text("cbc:PlotIdentification"));
+        addJoined(lines, ", ", address.text("cbc:AdditionalStreetName"), address.text("cbc:CitySubdivisionName"));
+        addJoined(lines, " ", address.text("cbc:CityName"), address.text("cbc:PostalZone"));
+        addJoined(lines, ", ", address.text("cbc:CountrySubentity"), address.text("cac:Country/cbc:IdentificationCode"));
+        return lines;
+    }
+
+    private static void addJoined(List<String> lines, String separator, String... parts) {
+        String line = joined(Stream.of(parts), separator);
+        if (line != null) {
+            lines.add(line);
+        }
+    }
+
+    private static PrintedLine line(UblNode line) {
+        BigDecimal net = amount(line, "cbc:LineExtensionAmount");
+        BigDecimal vat = amount(line, "cac:TaxTotal/cbc:TaxAmount");
+        String total = line.text("cac:TaxTotal/cbc:RoundingAmount");
+        UblNode quantity = line.find("cbc:InvoicedQuantity").orElseThrow(() -> missing("cbc:InvoicedQuantity"));
+        return new PrintedLine(
+                required(line, "cbc:ID"),
+                required(line, "cac:Item/cbc:Name"),
+                new BigDecimal(Objects.requireNonNull(quantity.text(), "cbc:InvoicedQuantity")),
+                quantity.attribute("unitCode"),
+                amount(line, "cac:Price/cbc:PriceAmount"),
+                required(line, "cac:Item/cac:ClassifiedTaxCategory/cbc:ID"),
+                optionalAmount(line, "cac:Item/cac:ClassifiedTaxCategory/cbc:Percent"),
+                net,
+                vat,
+                total == null ? net.add(vat) : new BigDecimal(total));
+    }
+
+    /** The breakdown is in the TaxTotal that carries subtotals in the document currency (BR-KSA-EN16931-08). */
+    private static List<VatBreakdown> vatBreakdown(UblNode invoice, String currency) {
+        return invoice.children("cac:TaxTotal").stream()
+                .flatMap(taxTotal -> taxTotal.children("cac:TaxSubtotal").stream())
+                .filter(subtotal -> subtotal.find("cbc:TaxAmount").map(a -> currency.equals(a.attribute("currencyID"))).orElse(false))
+                .map(subtotal -> new VatBreakdown(
+                        required(subtotal, "cac:TaxCategory/cbc:ID"),
+                        optionalAmount(subtotal, "cac:TaxCategory/cbc:Percent"),
+                        amount(subtotal, "cbc:TaxableAmount"),
+                        amount(subtotal, "cbc:TaxAmount"),
+                        subtotal.text("cac:TaxCategory/cbc:TaxExemptionReasonCode"),
+                        subtotal.text("cac:TaxCategory/cbc:TaxExemptionReason")))
+                .toList();
+    }
+
+    private static DocumentTotals totals(UblNode invoice, String currency) {
+        UblNode totals = invoice.find("cac:LegalMonetaryTotal").orElseThrow(() -> missing("cac:LegalMonetaryTotal"));
+        BigDecimal vat = invoice.children("cac:TaxTotal").stream()
+                .map(taxTotal -> taxTotal.find("cbc:TaxAmount").orElse(null))
+                .filter(amount -> amount != null && currency.equals(amount.attribute("currencyID")))
+                .map(amount -> new BigDecimal(amount.text()))
+                .findFirst()
+                .orElseThrow(() -> missing("cac:TaxTotal/cbc:TaxAmount in " + currency));
+        return new DocumentTotals(
+                amount(totals, "cbc:LineExtensionAmount"),
+                optionalAmount(totals, "cbc:AllowanceTotalAmount"),
+                optionalAmount(totals, "cbc:ChargeTotalAmount"),
+                amount(totals, "cbc:TaxExclusiveAmount"),
+                vat,
+                amount(totals, "cbc:TaxInclusiveAmount"),
+                optionalAmount(totals, "cbc:PrepaidAmount"),
+                amount(totals, "cbc:PayableAmount"));
+    }
+
+    private static String additionalReference(UblNode invoice, String id, String valuePath) {
+        return invoice.children("cac:AdditionalDocumentReference").stream()
+                .filter(reference -> id.equals(reference.text("cbc:ID")))
+                .map(reference -> reference.text(valuePath))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String joined(Stream<String> parts) {
+        return joined(parts, ", ");
+    }
+
+    private static String joined(Stream<String> parts, String separator) {
+        String joined = parts.filter(Objects::nonNull).collect(Collectors.joining(separator));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static LocalDate optionalDate(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private static BigDecimal amount(UblNode parent, String path) {
+        return new BigDecimal(required(parent, path));
+    }
+
+    private static BigDecimal optionalAmount(UblNode parent, String path) {
+        String text = parent.text(path);
+        return text == null ? BigDecimal.ZERO : new BigDecimal(text);
+    }
+
+    private static String required(UblNode parent, String path) {
+        String text = parent.text(path);
+        if (text == null) {
+            throw missing(path);
+        }
+        return text;
+    }
+
+    private static IllegalArgumentException missing(String path) {
+        return new IllegalArgumentException("the invoice has no " + path);
+    }
+}
