@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+import sa.qayd.api.ZatcaUnavailableException;
 import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.SubmitInvoiceCommand;
 import sa.qayd.command.secrets.EgsSecrets;
@@ -25,6 +26,9 @@ import sa.qayd.zatca.fatoora.InvoiceSubmission;
  */
 @Component
 class InvoiceSubmitter {
+    /** The only answer that rejects a document; every other refusal means "not received". */
+    private static final int REJECTED = 400;
+
     private final Repository<Invoice> invoices;
     private final ZatcaGateways gateways;
     private final EgsSecrets secrets;
@@ -55,6 +59,10 @@ class InvoiceSubmitter {
                 report(aggregate, client.report(csid, body));
             }
         } catch (ZatcaRefusal refusal) {
+            if (refusal.httpStatus() != REJECTED) {
+                // 401, 406, 413, 428…: ZATCA did not receive the document, so it is not rejected either
+                throw new ZatcaUnavailableException(refusal.getMessage());
+            }
             aggregate.execute(i -> i.rejected(refusal.httpStatus(), refusal.errors(), refusal.warnings()));
         }
     }

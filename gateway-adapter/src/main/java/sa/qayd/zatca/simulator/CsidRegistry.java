@@ -1,33 +1,35 @@
 package sa.qayd.zatca.simulator;
 
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** In-memory store of issued CSIDs, looked up by request id or by the Basic credentials of a call. */
+/**
+ * Issued CSIDs, looked up by the Basic credentials of a call. Nothing is remembered: the token is
+ * the certificate (signed by the simulator's CA), the secret an HMAC of the token under a key
+ * derived from the CA's private key, the request id a function of the certificate serial, and the
+ * kind follows from the validity the simulator gives each kind. So a simulator restarted with the
+ * same CA file still honours every CSID it ever issued, as ZATCA's gateway does.
+ */
 final class CsidRegistry {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final BigInteger REQUEST_ID_RANGE = BigInteger.TEN.pow(13);
 
-    // ZATCA's request ids are 13-digit numbers; starting at the clock keeps them unique across restarts.
-    private final AtomicLong nextRequestId = new AtomicLong(System.currentTimeMillis());
-    private final Map<String, IssuedCsid> byToken = new ConcurrentHashMap<>();
-    private final Map<Long, IssuedCsid> byRequestId = new ConcurrentHashMap<>();
+    private final SimulatorCertificateAuthority ca;
 
-    IssuedCsid register(CsidKind kind, X509Certificate certificate) {
-        IssuedCsid issued = new IssuedCsid(nextRequestId.getAndIncrement(), kind, certificate,
-                binarySecurityToken(certificate), randomSecret());
-        byToken.put(issued.binarySecurityToken(), issued);
-        byRequestId.put(issued.requestId(), issued);
-        return issued;
+    CsidRegistry(SimulatorCertificateAuthority ca) {
+        this.ca = ca;
     }
 
-    Optional<IssuedCsid> byRequestId(long requestId) {
-        return Optional.ofNullable(byRequestId.get(requestId));
+    IssuedCsid register(CsidKind kind, X509Certificate certificate) {
+        return describe(kind, certificate);
     }
 
     /** The CSID whose token and secret the {@code Authorization: Basic} header carries, if any. */
@@ -37,8 +39,7 @@ final class CsidRegistry {
         }
         String pair;
         try {
-            pair = new String(Base64.getDecoder().decode(authorizationHeader.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            pair = new String(Base64.getDecoder().decode(authorizationHeader.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
@@ -46,20 +47,47 @@ final class CsidRegistry {
         if (colon < 0) {
             return Optional.empty();
         }
+        String token = pair.substring(0, colon);
         String secret = pair.substring(colon + 1);
-        return Optional.ofNullable(byToken.get(pair.substring(0, colon)))
+        return certificateOf(token)
+                .filter(ca::issued)
+                .map(certificate -> describe(kindOf(certificate), certificate))
                 .filter(issued -> issued.secret().equals(secret));
+    }
+
+    private IssuedCsid describe(CsidKind kind, X509Certificate certificate) {
+        String token = binarySecurityToken(certificate);
+        long requestId = certificate.getSerialNumber().mod(REQUEST_ID_RANGE).longValueExact();
+        return new IssuedCsid(requestId, kind, certificate, token, secretFor(token));
+    }
+
+    private static CsidKind kindOf(X509Certificate certificate) {
+        Duration validity = Duration.between(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+        return validity.compareTo(CsidKind.COMPLIANCE.validity().plusDays(1)) > 0 ? CsidKind.PRODUCTION : CsidKind.COMPLIANCE;
+    }
+
+    private String secretFor(String token) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(ca.derivationKey(), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(hmac.doFinal(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is mandatory in every JRE", e);
+        }
     }
 
     // ZATCA's quirk: the token is base64 of the base64 DER certificate.
     private static String binarySecurityToken(X509Certificate certificate) {
-        return Base64.getEncoder().encodeToString(
-                IssuedCsid.bodyOf(certificate).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getEncoder().encodeToString(IssuedCsid.bodyOf(certificate).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String randomSecret() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return Base64.getEncoder().encodeToString(secret);
+    private static Optional<X509Certificate> certificateOf(String token) {
+        try {
+            byte[] der = Base64.getDecoder().decode(Base64.getDecoder().decode(token));
+            return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der)));
+        } catch (IllegalArgumentException | GeneralSecurityException notACertificate) {
+            return Optional.empty();
+        }
     }
 }

@@ -27,7 +27,7 @@ final class SimulatedGateway {
     private final String acceptedOtp;
     private final SimulatorCertificateAuthority ca;
     private final DocumentVerifier verifier;
-    private final CsidRegistry csids = new CsidRegistry();
+    private final CsidRegistry csids;
     private final UnitLedger ledger = new UnitLedger();
     private final Set<Long> compliantRequests = ConcurrentHashMap.newKeySet();
     private volatile boolean clearanceEnabled = true;
@@ -36,6 +36,7 @@ final class SimulatedGateway {
         this.acceptedOtp = acceptedOtp;
         this.ca = ca;
         this.verifier = verifier;
+        this.csids = new CsidRegistry(ca);
     }
 
     CsidRegistry csids() {

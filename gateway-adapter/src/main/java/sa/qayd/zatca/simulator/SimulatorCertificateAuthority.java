@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -44,6 +45,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import sa.qayd.zatca.signing.Signer;
 
 /**
  * The simulator's own issuing CA. Certificates look like ZATCA's: the CSR's subject and SAN dirName are echoed,
@@ -62,6 +64,25 @@ public final class SimulatorCertificateAuthority {
     private SimulatorCertificateAuthority(PrivateKey caKey, X509Certificate caCertificate) {
         this.caKey = caKey;
         this.caCertificate = caCertificate;
+    }
+
+    /** True if this CA signed the certificate (and it is well-formed). */
+    boolean issued(X509Certificate certificate) {
+        try {
+            certificate.verify(caCertificate.getPublicKey(), Signer.BC);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** Key material for values the simulator must be able to re-derive after a restart. */
+    byte[] derivationKey() {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(caKey.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A fresh CA that lives as long as this process. */
