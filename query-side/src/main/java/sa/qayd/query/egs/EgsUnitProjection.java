@@ -3,11 +3,16 @@ package sa.qayd.query.egs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import sa.qayd.api.egs.EgsCertificateRenewedEvent;
+import sa.qayd.api.egs.EgsOnboardingFailedEvent;
+import sa.qayd.api.egs.EgsOnboardingRestartedEvent;
 import sa.qayd.api.egs.EgsUnitOnboardedEvent;
 import sa.qayd.api.egs.EgsUnitRegisteredEvent;
 import sa.qayd.api.egs.OnboardingStatus;
@@ -36,8 +41,40 @@ class EgsUnitProjection {
 
     @EventHandler
     void on(EgsUnitOnboardedEvent event) {
-        jdbc.update("update egs_unit_view set onboarding_status = ?, onboarded_at = ? where egs_unit_id = ?",
-                OnboardingStatus.ACTIVE.name(), Timestamp.from(event.onboardedAt()), event.egsUnitId());
+        jdbc.update("""
+                update egs_unit_view set onboarding_status = ?, onboarded_at = ?, certificate_serial = ?,
+                    certificate_not_after = ? where egs_unit_id = ?""",
+                OnboardingStatus.ACTIVE.name(), Timestamp.from(event.onboardedAt()), event.certificateSerial(),
+                timestamp(event.certificateNotAfter()), event.egsUnitId());
+    }
+
+    @EventHandler
+    void on(EgsCertificateRenewedEvent event) {
+        jdbc.update("update egs_unit_view set certificate_serial = ?, certificate_not_after = ? where egs_unit_id = ?",
+                event.certificateSerial(), timestamp(event.certificateNotAfter()), event.egsUnitId());
+    }
+
+    @EventHandler
+    void on(EgsOnboardingFailedEvent event) throws JsonProcessingException {
+        jdbc.update("""
+                update egs_unit_view set onboarding_status = ?, failure_step = ?, failure_reason = ?,
+                    failure_messages = cast(? as jsonb), failed_at = ? where egs_unit_id = ?""",
+                OnboardingStatus.FAILED.name(), event.step(), event.reason(),
+                json.writeValueAsString(event.messages() == null ? List.of() : event.messages()),
+                Timestamp.from(event.failedAt()), event.egsUnitId());
+    }
+
+    /** A new OTP starts over: the refusal stays in the event history, not in the view. */
+    @EventHandler
+    void on(EgsOnboardingRestartedEvent event) {
+        jdbc.update("""
+                update egs_unit_view set onboarding_status = ?, failure_step = null, failure_reason = null,
+                    failure_messages = null, failed_at = null where egs_unit_id = ?""",
+                OnboardingStatus.PENDING.name(), event.egsUnitId());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     @ResetHandler

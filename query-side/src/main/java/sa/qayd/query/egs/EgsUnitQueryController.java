@@ -1,15 +1,19 @@
 package sa.qayd.query.egs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +25,7 @@ import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
+import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.egs.EgsIdentity;
 import sa.qayd.api.egs.OnboardingStatus;
 
@@ -28,22 +33,38 @@ import sa.qayd.api.egs.OnboardingStatus;
 @RestController
 class EgsUnitQueryController {
     private static final String COLUMNS = """
-            select egs_unit_id, name, environment, onboarding_status, identity, registered_at, onboarded_at
+            select egs_unit_id, name, environment, onboarding_status, identity, registered_at, onboarded_at,
+                   certificate_serial, certificate_not_after, failure_step, failure_reason, failure_messages, failed_at
             from egs_unit_view""";
+    private static final TypeReference<List<ZatcaMessage>> MESSAGES = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration certificateWarning;
 
-    EgsUnitQueryController(JdbcTemplate jdbc, ObjectMapper json) {
+    EgsUnitQueryController(JdbcTemplate jdbc, ObjectMapper json, Clock clock,
+                           @Value("${qayd.egs.certificate-expiry-warning:P30D}") Duration certificateWarning) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+        this.certificateWarning = certificateWarning;
     }
 
-    /** The same field names as the registration request, plus state. */
+    /**
+     * The same field names as the registration request, plus state: the production certificate once
+     * onboarded, ZATCA's refusal while failed, and warnings to act on (e.g. a certificate about to expire).
+     */
     record EgsUnitView(UUID id, String name, String environment, String onboardingStatus, String serialNumber,
                        String solutionName, String model, String branch, String organisationName, String vatNumber,
                        String commercialRegistrationNumber, String invoiceTypes, String location, String industry,
-                       Address address, Instant createdAt, Instant onboardedAt) {
+                       Address address, Instant createdAt, Instant onboardedAt, String certificateSerial,
+                       Instant certificateExpiresAt, OnboardingFailure onboardingFailure, List<UnitWarning> warnings) {
+    }
+
+    /** Which onboarding step ZATCA refused, and what it said. */
+    record OnboardingFailure(String step, String reason, List<ZatcaMessage> messages, Instant failedAt) {
     }
 
     record EgsUnitList(List<EgsUnitView> data) {
@@ -75,9 +96,12 @@ class EgsUnitQueryController {
     }
 
     private EgsUnitView view(ResultSet rs, int row) throws SQLException {
-        Timestamp onboardedAt = rs.getTimestamp("onboarded_at");
+        Instant certificateNotAfter = instant(rs.getTimestamp("certificate_not_after"));
         try {
             EgsIdentity identity = json.readValue(rs.getString("identity"), EgsIdentity.class);
+            OnboardingFailure failure = rs.getString("failure_step") == null ? null
+                    : new OnboardingFailure(rs.getString("failure_step"), rs.getString("failure_reason"),
+                            json.readValue(rs.getString("failure_messages"), MESSAGES), instant(rs.getTimestamp("failed_at")));
             return new EgsUnitView(rs.getObject("egs_unit_id", UUID.class), rs.getString("name"),
                     Environment.valueOf(rs.getString("environment")).wireName(),
                     OnboardingStatus.valueOf(rs.getString("onboarding_status")).wireName(),
@@ -85,9 +109,14 @@ class EgsUnitQueryController {
                     identity.organisationName(), identity.vatNumber(), identity.commercialRegistrationNumber(),
                     identity.invoiceTypes().name().toLowerCase(Locale.ROOT), identity.location(), identity.industry(),
                     identity.address(), rs.getTimestamp("registered_at").toInstant(),
-                    onboardedAt == null ? null : onboardedAt.toInstant());
+                    instant(rs.getTimestamp("onboarded_at")), rs.getString("certificate_serial"), certificateNotAfter,
+                    failure, UnitWarning.forCertificate(certificateNotAfter, clock.instant(), certificateWarning));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("egs_unit_view.identity is not JSON", e);
+            throw new IllegalStateException("egs_unit_view holds JSON it cannot read", e);
         }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

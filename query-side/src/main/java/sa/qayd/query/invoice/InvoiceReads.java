@@ -1,0 +1,116 @@
+package sa.qayd.query.invoice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import sa.qayd.api.Environment;
+import sa.qayd.api.ZatcaMessage;
+import sa.qayd.api.invoice.InvoiceAmounts;
+
+/** SQL over invoice_view. Always scoped to one account; the caller's environment rules are the controller's. */
+@Repository
+class InvoiceReads {
+    private static final String COLUMNS = """
+            select invoice_id, egs_unit_id, environment, kind, document_type, invoice_number, issue_date, icv, uuid,
+                   invoice_hash, previous_invoice_hash, qr_code, status, currency, line_extension, allowance_total,
+                   tax_exclusive, tax_total, tax_inclusive, payable, zatca_messages, submission_attempts,
+                   next_attempt_at, last_delay_reason, issued_at, status_changed_at
+            from invoice_view""";
+    private static final TypeReference<List<ZatcaMessage>> MESSAGES = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    InvoiceReads(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<InvoiceView> find(UUID accountId, UUID invoiceId) {
+        return jdbc.query(COLUMNS + " where account_id = ? and invoice_id = ?", this::view, accountId, invoiceId)
+                .stream().findFirst();
+    }
+
+    /** One page, newest first, plus one row more than asked to tell whether another page follows. */
+    List<InvoiceView> page(UUID accountId, InvoiceFilter filter) {
+        StringBuilder sql = new StringBuilder(COLUMNS + " where account_id = ?");
+        List<Object> args = new ArrayList<>(List.of(accountId));
+        narrow(sql, args, "environment = ?", filter.environment() == null ? null : filter.environment().name());
+        narrow(sql, args, "egs_unit_id = ?", filter.egsUnitId());
+        narrow(sql, args, "kind = ?", filter.kind() == null ? null : filter.kind().name());
+        narrow(sql, args, "document_type = ?", filter.documentType() == null ? null : filter.documentType().name());
+        narrow(sql, args, "status = ?", filter.status() == null ? null : filter.status().name());
+        narrow(sql, args, "issue_date >= ?", filter.issuedFrom() == null ? null : Date.valueOf(filter.issuedFrom()));
+        narrow(sql, args, "issue_date <= ?", filter.issuedTo() == null ? null : Date.valueOf(filter.issuedTo()));
+        if (filter.after() != null) {
+            sql.append(" and (issued_at, invoice_id) < (?, ?)");
+            args.add(Timestamp.from(filter.after().issuedAt()));
+            args.add(filter.after().invoiceId());
+        }
+        sql.append(" order by issued_at desc, invoice_id desc limit ?");
+        args.add(filter.limit() + 1);
+        return jdbc.query(sql.toString(), this::view, args.toArray());
+    }
+
+    /** The bytes to share: ZATCA's cleared XML once cleared, else the signed XML. */
+    record SharedDocument(Environment environment, String invoiceNumber, byte[] xml) {
+    }
+
+    Optional<SharedDocument> document(UUID accountId, UUID invoiceId) {
+        return jdbc.query("""
+                        select environment, invoice_number, coalesce(cleared_xml, signed_xml) as xml from invoice_view
+                        where account_id = ? and invoice_id = ?""",
+                (rs, row) -> new SharedDocument(Environment.valueOf(rs.getString("environment")),
+                        rs.getString("invoice_number"), rs.getBytes("xml")), accountId, invoiceId).stream().findFirst();
+    }
+
+    private static void narrow(StringBuilder sql, List<Object> args, String condition, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(condition);
+            args.add(value);
+        }
+    }
+
+    private InvoiceView view(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("invoice_id", UUID.class);
+        Timestamp nextAttempt = rs.getTimestamp("next_attempt_at");
+        String self = "/v1/invoices/" + id;
+        return new InvoiceView(id, rs.getObject("egs_unit_id", UUID.class), wire(rs.getString("environment")),
+                wire(rs.getString("kind")), wire(rs.getString("document_type")), rs.getString("invoice_number"),
+                rs.getDate("issue_date").toLocalDate(), rs.getLong("icv"), rs.getObject("uuid", UUID.class),
+                rs.getString("invoice_hash"), rs.getString("previous_invoice_hash"), rs.getString("qr_code"),
+                wire(rs.getString("status")),
+                new InvoiceAmounts(rs.getString("currency"), rs.getBigDecimal("line_extension"),
+                        rs.getBigDecimal("allowance_total"), rs.getBigDecimal("tax_exclusive"),
+                        rs.getBigDecimal("tax_total"), rs.getBigDecimal("tax_inclusive"), rs.getBigDecimal("payable")),
+                messages(rs.getString("zatca_messages")),
+                new InvoiceView.Submission(rs.getInt("submission_attempts"),
+                        nextAttempt == null ? null : nextAttempt.toInstant(), rs.getString("last_delay_reason")),
+                self + "/pdf", self + "/xml", rs.getTimestamp("issued_at").toInstant(),
+                rs.getTimestamp("status_changed_at").toInstant());
+    }
+
+    private List<ZatcaMessage> messages(String stored) {
+        try {
+            return json.readValue(stored, MESSAGES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("invoice_view.zatca_messages is not JSON", e);
+        }
+    }
+
+    private static String wire(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT);
+    }
+}
