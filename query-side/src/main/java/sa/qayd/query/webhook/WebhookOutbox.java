@@ -1,0 +1,166 @@
+package sa.qayd.query.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import sa.qayd.api.Environment;
+import sa.qayd.api.ZatcaMessage;
+import sa.qayd.api.egs.EgsOnboardingFailedEvent;
+import sa.qayd.api.egs.EgsUnitOnboardedEvent;
+import sa.qayd.api.egs.EgsUnitRegisteredEvent;
+import sa.qayd.api.egs.OnboardingStatus;
+import sa.qayd.api.invoice.DocumentType;
+import sa.qayd.api.invoice.InvoiceClearedEvent;
+import sa.qayd.api.invoice.InvoiceIssuedEvent;
+import sa.qayd.api.invoice.InvoiceKind;
+import sa.qayd.api.invoice.InvoiceRejectedEvent;
+import sa.qayd.api.invoice.InvoiceReportedEvent;
+import sa.qayd.api.invoice.InvoiceStatus;
+import sa.qayd.api.invoice.InvoiceSubmissionDelayedEvent;
+
+/**
+ * Turns domain events into deliveries, in a tracking processor of its own so that a slow or failing
+ * webhook never holds up the projections. Events of one invoice (or unit) are handled in order, so
+ * its deliveries are created in order. The outcome events do not carry the environment, unit or
+ * number, so those are remembered from the events that created the invoice or unit.
+ * A replay rebuilds that memory but sends nothing again ({@link DisallowReplay}).
+ */
+@Component
+@ProcessingGroup(WebhookOutbox.GROUP)
+class WebhookOutbox {
+    static final String GROUP = "webhooks";
+
+    private final JdbcTemplate jdbc;
+    private final Deliveries deliveries;
+    private final ObjectMapper json;
+
+    WebhookOutbox(JdbcTemplate jdbc, Deliveries deliveries, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.deliveries = deliveries;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(InvoiceIssuedEvent event) {
+        jdbc.update("""
+                insert into webhook_invoice (invoice_id, account_id, environment, egs_unit_id, invoice_number, kind, document_type)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (invoice_id) do nothing""",
+                event.invoiceId(), event.accountId(), event.environment().name(), event.egsUnitId(),
+                event.invoiceNumber(), event.kind().name(), event.documentType().name());
+    }
+
+    @EventHandler
+    void on(EgsUnitRegisteredEvent event) {
+        jdbc.update("""
+                insert into webhook_egs_unit (egs_unit_id, account_id, environment, name) values (?, ?, ?, ?)
+                on conflict (egs_unit_id) do nothing""",
+                event.egsUnitId(), event.accountId(), event.environment().name(), event.name());
+    }
+
+    @DisallowReplay
+    @EventHandler
+    void on(InvoiceClearedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        invoiceEvent(WebhookEventType.INVOICE_CLEARED, eventId, at, event.invoiceId(), InvoiceStatus.CLEARED,
+                event.warnings(), null);
+    }
+
+    @DisallowReplay
+    @EventHandler
+    void on(InvoiceReportedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        invoiceEvent(WebhookEventType.INVOICE_REPORTED, eventId, at, event.invoiceId(), InvoiceStatus.REPORTED,
+                event.warnings(), null);
+    }
+
+    @DisallowReplay
+    @EventHandler
+    void on(InvoiceRejectedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        List<ZatcaMessage> messages = Stream.concat(event.errors().stream(), event.warnings().stream()).toList();
+        invoiceEvent(WebhookEventType.INVOICE_REJECTED, eventId, at, event.invoiceId(), InvoiceStatus.REJECTED,
+                messages, null);
+    }
+
+    /** The document is still pending; its status says which (clearance or reporting). */
+    @DisallowReplay
+    @EventHandler
+    void on(InvoiceSubmissionDelayedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        invoiceEvent(WebhookEventType.INVOICE_DELAYED, eventId, at, event.invoiceId(), null, List.of(),
+                new WebhookPayload.Delay(event.attempt(), event.reason(), event.nextAttemptAt()));
+    }
+
+    @DisallowReplay
+    @EventHandler
+    void on(EgsUnitOnboardedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        unitEvent(WebhookEventType.EGS_UNIT_ACTIVE, eventId, at, event.egsUnitId(), OnboardingStatus.ACTIVE, null);
+    }
+
+    @DisallowReplay
+    @EventHandler
+    void on(EgsOnboardingFailedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        unitEvent(WebhookEventType.EGS_UNIT_FAILED, eventId, at, event.egsUnitId(), OnboardingStatus.FAILED,
+                new WebhookPayload.Failure(event.step(), event.reason(), event.messages()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from webhook_invoice");
+        jdbc.update("delete from webhook_egs_unit");
+    }
+
+    private record KnownInvoice(UUID accountId, Environment environment, UUID egsUnitId, String invoiceNumber,
+                                InvoiceKind kind, DocumentType documentType) {
+    }
+
+    /** {@code status} null means "still pending", which depends on the kind. */
+    private void invoiceEvent(WebhookEventType type, String eventId, Instant at, UUID invoiceId, InvoiceStatus status,
+                              List<ZatcaMessage> messages, WebhookPayload.Delay delay) {
+        KnownInvoice invoice = jdbc.queryForObject("""
+                select account_id, environment, egs_unit_id, invoice_number, kind, document_type
+                from webhook_invoice where invoice_id = ?""",
+                (rs, row) -> new KnownInvoice(rs.getObject("account_id", UUID.class),
+                        Environment.valueOf(rs.getString("environment")), rs.getObject("egs_unit_id", UUID.class),
+                        rs.getString("invoice_number"), InvoiceKind.valueOf(rs.getString("kind")),
+                        DocumentType.valueOf(rs.getString("document_type"))),
+                invoiceId);
+        InvoiceStatus shown = status != null ? status : InvoiceStatus.pendingFor(invoice.kind());
+        WebhookPayload.InvoiceData data = new WebhookPayload.InvoiceData(invoiceId, invoice.egsUnitId(),
+                invoice.invoiceNumber(), invoice.kind().wireName(), invoice.documentType().wireName(), shown.wireName(),
+                messages == null ? List.of() : messages, delay);
+        enqueue(type, eventId, at, invoice.accountId(), invoice.environment(), invoiceId, data);
+    }
+
+    private record KnownUnit(UUID accountId, Environment environment, String name) {
+    }
+
+    private void unitEvent(WebhookEventType type, String eventId, Instant at, UUID egsUnitId, OnboardingStatus status,
+                           WebhookPayload.Failure failure) {
+        KnownUnit unit = jdbc.queryForObject(
+                "select account_id, environment, name from webhook_egs_unit where egs_unit_id = ?",
+                (rs, row) -> new KnownUnit(rs.getObject("account_id", UUID.class),
+                        Environment.valueOf(rs.getString("environment")), rs.getString("name")),
+                egsUnitId);
+        enqueue(type, eventId, at, unit.accountId(), unit.environment(), egsUnitId,
+                new WebhookPayload.EgsUnitData(egsUnitId, unit.name(), status.wireName(), failure));
+    }
+
+    private void enqueue(WebhookEventType type, String eventId, Instant at, UUID accountId, Environment environment,
+                         UUID subjectId, Object data) {
+        try {
+            String payload = json.writeValueAsString(
+                    new WebhookPayload(eventId, type.wireName(), at, environment.wireName(), data));
+            deliveries.enqueue(new Deliveries.Event(eventId, type, at, accountId, environment, subjectId, payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a webhook payload did not serialise", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package sa.qayd.query.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import sa.qayd.api.ZatcaMessage;
+
+/**
+ * The JSON body of every delivery. {@code id} is the event's id (also in {@code Qayd-Event-Id}):
+ * the same for every webhook and every retry, so receivers can drop what they already processed.
+ */
+record WebhookPayload(String id, String type, Instant createdAt, String environment, Object data) {
+
+    /** {@code delay} is set for invoice.delayed only. */
+    record InvoiceData(UUID invoiceId, UUID egsUnitId, String invoiceNumber, String kind, String documentType,
+                       String status, List<ZatcaMessage> zatcaMessages, Delay delay) {
+    }
+
+    /** Why ZATCA has not answered yet, and when Qayd sends the document again. */
+    record Delay(int attempt, String reason, Instant nextAttemptAt) {
+    }
+
+    /** {@code failure} is set for egs_unit.failed only. */
+    record EgsUnitData(UUID egsUnitId, String name, String status, Failure failure) {
+    }
+
+    record Failure(String step, String reason, List<ZatcaMessage> zatcaMessages) {
+    }
+}
