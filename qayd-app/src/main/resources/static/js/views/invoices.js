@@ -1,0 +1,161 @@
+// Invoices of the current environment: filtered list with cursor paging, detail with status history,
+// ZATCA messages and links to the PDF and the signed XML.
+import { get, query } from '../api.js';
+import { emptyState, field, h, statusBadge, table, time } from '../dom.js';
+import { formatMoney, t } from '../i18n.js';
+import { navigate, state } from '../state.js';
+import { facts, zatcaMessage } from './units.js';
+
+const STATUSES = ['pending_reporting', 'reporting_deadline_near', 'reported', 'pending_clearance', 'cleared', 'rejected'];
+const PAGE_SIZE = 25;
+/** The last filters used, per environment, kept while the page is open. */
+const remembered = { sandbox: {}, production: {} };
+
+export async function list(main) {
+  const env = state.env;
+  const filters = remembered[env];
+  main.append(h('div', { class: 'page-head' },
+    h('div', {},
+      h('h1', {}, t('invoices_title')),
+      h('p', { class: 'lede' }, t('invoices_lede', { env: t(env) })))));
+
+  let units = [];
+  try {
+    units = (await get(`/v1/egs${query({ environment: env })}`)).data;
+  } catch {
+    // the filter then offers no units; the list still works
+  }
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const form = h('form', { class: 'card filters', id: 'invoice-filters', role: 'search', 'aria-label': t('filters') },
+    h('div', { class: 'filter-grid' },
+      field({ name: 'egs_unit_id', label: t('unit'), value: filters.egs_unit_id, options: [['', t('all_units')], ...units.map((u) => [u.id, u.name])] }),
+      field({ name: 'kind', label: t('kind'), value: filters.kind, options: [['', t('all_kinds')], ['simplified', t('kind_simplified')], ['standard', t('kind_standard')]] }),
+      field({ name: 'status', label: t('status'), value: filters.status, options: [['', t('all_statuses')], ...STATUSES.map((s) => [s, t(`status_${s}`)])] }),
+      field({ name: 'from', label: t('date_from'), type: 'date', value: filters.from }),
+      field({ name: 'to', label: t('date_to'), type: 'date', value: filters.to })),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'button', class: 'button secondary', onclick: () => { Object.keys(filters).forEach((k) => delete filters[k]); navigate('#/invoices'); } }, t('clear_filters')),
+      h('button', { type: 'submit', class: 'button primary' }, t('apply_filters'))));
+  const body = h('div', { class: 'list-body', id: 'invoice-list' });
+  main.append(form, body);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    for (const element of form.elements) {
+      if (element.name) filters[element.name] = element.value;
+    }
+    load();
+  });
+
+  let rows = [];
+  async function load(cursor) {
+    const params = { environment: env, limit: PAGE_SIZE, cursor, ...filters };
+    let page;
+    try {
+      page = await get(`/v1/invoices${query(params)}`);
+    } catch (error) {
+      if (error.status === 404 || error.status === 405) {
+        body.replaceChildren(emptyState(t('invoices_unavailable'), t('invoices_unavailable_text')));
+      } else {
+        body.replaceChildren(h('div', { class: 'form-error', role: 'alert' }, error.detail || t('error_generic')));
+      }
+      return;
+    }
+    rows = cursor ? rows.concat(page.data) : page.data;
+    const next = page.next_cursor;
+    if (!rows.length) {
+      body.replaceChildren(emptyState(t('no_invoices'), Object.values(filters).some(Boolean) ? t('no_invoices_filtered') : t('no_invoices_text')));
+      return;
+    }
+    body.replaceChildren(
+      h('p', { class: 'muted count', role: 'status' }, t('invoices_shown', { count: rows.length })),
+      render(rows, unitName),
+      next ? h('button', { type: 'button', class: 'button secondary more-button', onclick: () => load(next) }, t('load_more')) : null);
+  }
+  await load();
+}
+
+function render(invoices, unitName) {
+  return table({
+    caption: t('invoices_title'),
+    rows: invoices,
+    rowAttrs: (invoice) => ({ dataset: { invoiceId: invoice.id, status: invoice.status } }),
+    columns: [
+      { label: t('invoice_number'), cell: (i) => h('a', { href: `#/invoices/${i.id}`, class: 'strong', dir: 'ltr' }, i.invoice_number || i.id.slice(0, 8)) },
+      { label: t('kind'), cell: (i) => `${t(`kind_${i.kind}`, {}, i.kind)}${i.document_type && i.document_type !== 'invoice' ? ` · ${t(`doc_${i.document_type}`, {}, i.document_type)}` : ''}` },
+      { label: t('status'), cell: (i) => statusBadge(i.status) },
+      { label: t('unit'), cell: (i) => unitName.get(i.egs_unit_id) || '—' },
+      { label: t('total'), className: 'num', cell: (i) => formatMoney(i.amounts?.payable ?? i.amounts?.tax_inclusive ?? i.total, i.amounts?.currency ?? i.currency) },
+      { label: t('issued'), cell: (i) => time(i.issued_at) },
+    ],
+  });
+}
+
+export async function detail(main, id) {
+  let invoice;
+  try {
+    invoice = await get(`/v1/invoices/${id}`);
+  } catch (error) {
+    main.append(h('h1', {}, t('invoice_not_found')), h('p', {}, error.status === 404 ? t('invoice_not_found_text') : error.detail),
+      h('a', { href: '#/invoices' }, t('back_to_invoices')));
+    return;
+  }
+  if (invoice.environment && invoice.environment !== state.env) {
+    navigate('#/invoices');
+    return;
+  }
+  let unitLabel = invoice.egs_unit_name || invoice.egs_unit_id;
+  if (!invoice.egs_unit_name && invoice.egs_unit_id) {
+    try {
+      unitLabel = (await get(`/v1/egs/${invoice.egs_unit_id}`)).name;
+    } catch {
+      // keep the id
+    }
+  }
+  const amounts = invoice.amounts || {};
+  const currency = amounts.currency || invoice.currency;
+  const history = invoice.status_history || invoice.history || [];
+  const messages = invoice.zatca_messages || [];
+  main.append(
+    h('div', { class: 'page-head' },
+      h('div', {},
+        h('p', { class: 'crumbs' }, h('a', { href: '#/invoices' }, t('invoices_title'))),
+        h('h1', {}, t(`doc_${invoice.document_type || 'invoice'}`, {}, t('invoice')), ' ', h('span', { dir: 'ltr' }, invoice.invoice_number || '')),
+        h('p', { class: 'lede' }, statusBadge(invoice.status))),
+      h('div', { class: 'doc-links' },
+        h('a', { class: 'button primary', id: 'open-pdf', href: invoice.pdf_url || `/v1/invoices/${id}/pdf`, target: '_blank', rel: 'noopener' },
+          t('open_pdf'), h('span', { class: 'visually-hidden' }, ` ${t('new_tab')}`)),
+        h('a', { class: 'button secondary', id: 'open-xml', href: invoice.signed_xml_url || `/v1/invoices/${id}/xml`, target: '_blank', rel: 'noopener' },
+          t('open_xml'), h('span', { class: 'visually-hidden' }, ` ${t('new_tab')}`)))),
+    h('div', { class: 'two-col' },
+      h('section', { class: 'card', 'aria-labelledby': 'inv-facts' },
+        h('h2', { id: 'inv-facts' }, t('invoice_details')),
+        facts([
+          [t('kind'), t(`kind_${invoice.kind}`, {}, invoice.kind)],
+          [t('unit'), invoice.egs_unit_id ? h('a', { href: `#/units/${invoice.egs_unit_id}` }, unitLabel) : null],
+          [t('issued'), time(invoice.issued_at)],
+          [t('icv'), invoice.icv],
+          [t('uuid'), invoice.uuid && h('code', { dir: 'ltr', class: 'wrap' }, invoice.uuid)],
+          [t('invoice_hash'), invoice.invoice_hash && h('code', { dir: 'ltr', class: 'wrap' }, invoice.invoice_hash)],
+          [t('buyer'), invoice.buyer?.name],
+          [t('billing_reference'), invoice.billing_reference],
+        ])),
+      h('section', { class: 'card', 'aria-labelledby': 'inv-amounts' },
+        h('h2', { id: 'inv-amounts' }, t('amounts')),
+        facts([
+          [t('amount_tax_exclusive'), formatMoney(amounts.tax_exclusive, currency)],
+          [t('amount_allowances'), Number(amounts.allowance_total) ? formatMoney(amounts.allowance_total, currency) : null],
+          [t('amount_vat'), formatMoney(amounts.tax_total, currency)],
+          [t('amount_payable'), h('strong', {}, formatMoney(amounts.payable ?? amounts.tax_inclusive, currency))],
+        ]))),
+    h('section', { class: 'card', 'aria-labelledby': 'inv-history' },
+      h('h2', { id: 'inv-history' }, t('status_history')),
+      history.length
+        ? h('ol', { class: 'timeline', id: 'status-history' }, history.map((entry) => h('li', {},
+          statusBadge(entry.status), ' ', time(entry.at || entry.occurred_at || entry.changed_at || entry.timestamp),
+          entry.detail || entry.reason ? h('p', { class: 'muted' }, entry.detail || entry.reason) : null)))
+        : h('p', { class: 'muted' }, t('no_history'))),
+    h('section', { class: 'card', 'aria-labelledby': 'inv-messages' },
+      h('h2', { id: 'inv-messages' }, t('zatca_messages')),
+      messages.length ? h('ul', { class: 'messages', id: 'zatca-messages' }, messages.map(zatcaMessage)) : h('p', { class: 'muted' }, t('no_messages'))));
+}
