@@ -1,0 +1,406 @@
+package sa.qayd.app.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import sa.qayd.app.Api;
+import sa.qayd.app.QaydApplication;
+import sa.qayd.app.Tenants;
+import sa.qayd.app.Tenants.Tenant;
+
+/**
+ * Webhooks end to end over real HTTP: Qayd, its embedded PostgreSQL and Fatoora simulator, and
+ * integrators' receivers on loopback. Retries are seconds apart here, not minutes.
+ */
+@SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "qayd.data-dir=",
+        "qayd.webhooks.allow-insecure-loopback=true",
+        "qayd.webhooks.poll-interval=100ms",
+        "qayd.webhooks.retry-initial=200ms",
+        "qayd.webhooks.retry-max=1s",
+        "qayd.webhooks.retry-for=6s"})
+class WebhookTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Tenants tenants;
+    final List<Receiver> receivers = new ArrayList<>();
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        tenants = new Tenants(api);
+    }
+
+    @AfterEach
+    void stopReceivers() {
+        receivers.forEach(Receiver::close);
+    }
+
+    private Receiver receiver() {
+        Receiver receiver = Receiver.start();
+        receivers.add(receiver);
+        return receiver;
+    }
+
+    /** Registers the receiver for all events and lets it trust the secret shown once. */
+    private String register(String apiKey, Receiver receiver) {
+        Api.Reply created = api.post("/v1/webhooks", apiKey, Api.json("url", receiver.url(), "description", "ERP"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        receiver.trust(created.text("secret"));
+        return created.text("id");
+    }
+
+    private UUID activeUnit(String apiKey) {
+        UUID unit = tenants.createUnit(apiKey, "both");
+        tenants.awaitUnitStatus(apiKey, unit, "active");
+        return unit;
+    }
+
+    private Api.Reply issueInvoice(String apiKey, String kind, UUID unit) {
+        ObjectNode body = (kind.equals("standard") ? Tenants.standardInvoice() : Tenants.simplifiedInvoice())
+                .put("egs_unit_id", unit.toString());
+        Api.Reply issued = api.post("/v1/invoices/" + kind, apiKey, body);
+        assertThat(issued.status()).as(issued.body().toString()).isIn(201, 202);
+        return issued;
+    }
+
+    private String issue(String apiKey, String kind, UUID unit) {
+        return issueInvoice(apiKey, kind, unit).text("id");
+    }
+
+    private static List<String> typesOf(List<Receiver.Request> requests, String invoiceId) {
+        return requests.stream().filter(request -> invoiceId.equals(request.invoiceId())).map(Receiver.Request::type).toList();
+    }
+
+    private List<JsonNode> log(String apiKey, String webhookId) {
+        Api.Reply page = api.get("/v1/webhooks/" + webhookId + "/deliveries?limit=100", apiKey);
+        assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
+        List<JsonNode> entries = new ArrayList<>();
+        page.body().path("data").forEach(entries::add);
+        return entries;
+    }
+
+    private static void assertProblem(Api.Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.code()).isEqualTo(code);
+    }
+
+    @Test
+    void signedEventsTellOfAnActiveUnitAClearedStandardAndAReportedSimplifiedInvoice() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver receiver = receiver();
+        Api.Reply created = api.post("/v1/webhooks", tenant.apiKey(), Api.json("url", receiver.url()));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.raw().headers().firstValue("Location")).hasValue("/v1/webhooks/" + created.text("id"));
+        assertThat(created.text("secret")).startsWith("whsec_");
+        assertThat(created.text("environment")).isEqualTo("sandbox");
+        assertThat(created.body().path("events")).extracting(JsonNode::asText).containsExactly("invoice.cleared",
+                "invoice.reported", "invoice.rejected", "invoice.delayed", "egs_unit.active", "egs_unit.failed");
+        receiver.trust(created.text("secret"));
+        String webhookId = created.text("id");
+        Api.Reply listed = api.get("/v1/webhooks", tenant.apiKey());
+        assertThat(listed.body().path("data").findValuesAsText("id")).containsExactly(webhookId);
+        assertThat(listed.raw().body()).doesNotContain(created.text("secret"));
+
+        UUID unit = activeUnit(tenant.apiKey());
+        Api.Reply standardInvoice = issueInvoice(tenant.apiKey(), "standard", unit);
+        String standard = standardInvoice.text("id");
+        String simplified = issue(tenant.apiKey(), "simplified", unit);
+
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(typesOf(receiver.accepted(), standard)).containsExactly("invoice.cleared");
+            assertThat(typesOf(receiver.accepted(), simplified)).containsExactly("invoice.reported");
+        });
+        List<Receiver.Request> requests = receiver.requests();
+        assertThat(requests).allSatisfy(request -> {
+            assertThat(request.signatureValid()).as("signature of %s", request.event()).isTrue();
+            assertThat(request.eventId()).isEqualTo(request.event().path("id").asText());
+            assertThat(request.deliveryId()).isNotBlank();
+            assertThat(request.event().path("environment").asText()).isEqualTo("sandbox");
+            assertThat(request.event().path("created_at").asText()).isNotBlank();
+        });
+        JsonNode active = requests.stream().filter(r -> r.type().equals("egs_unit.active")).findFirst().orElseThrow().event();
+        assertThat(active.path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
+        assertThat(active.path("data").path("status").asText()).isEqualTo("active");
+
+        JsonNode cleared = requests.stream().filter(r -> standard.equals(r.invoiceId())).findFirst().orElseThrow().event();
+        assertThat(cleared.path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
+        assertThat(cleared.path("data").path("status").asText()).isEqualTo("cleared");
+        assertThat(cleared.path("data").path("kind").asText()).isEqualTo("standard");
+        assertThat(cleared.path("data").path("invoice_number").asText()).isEqualTo(standardInvoice.text("invoice_number"));
+        assertThat(cleared.path("data").path("document_type").asText()).isEqualTo("invoice");
+        assertThat(cleared.path("data").path("zatca_messages").isArray()).isTrue();
+
+        List<JsonNode> entries = log(tenant.apiKey(), webhookId);
+        assertThat(entries).hasSize(3).allSatisfy(entry -> {
+            assertThat(entry.path("status").asText()).isEqualTo("delivered");
+            assertThat(entry.path("attempts").asInt()).isEqualTo(1);
+            assertThat(entry.path("last_status_code").asInt()).isEqualTo(204);
+            assertThat(entry.path("delivered_at").asText()).isNotBlank();
+            assertThat(entry.path("next_attempt_at").isNull()).isTrue();
+        });
+        assertThat(entries).extracting(entry -> entry.path("event_type").asText())
+                .containsExactlyInAnyOrder("invoice.reported", "invoice.cleared", "egs_unit.active")
+                .last().isEqualTo("egs_unit.active");
+    }
+
+    /**
+     * A unit fails onboarding, then succeeds with a new OTP: two events of one subject. While the
+     * receiver refuses the first, the second must wait. (An invoice's delayed/reported pair works the
+     * same way, but needs ZATCA outages that take the submission saga far longer to get through.)
+     */
+    @Test
+    void aLaterEventWaitsWhileAnEarlierOneOfTheSameSubjectIsRetried() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver receiver = receiver();
+        String webhookId = register(tenant.apiKey(), receiver);
+        receiver.failNext(Integer.MAX_VALUE);
+        Api.Reply created = api.post("/v1/egs", tenant.apiKey(), Tenants.unitBody("Till with a typo", "both").put("otp", "999999"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(202);
+        UUID unit = UUID.fromString(created.text("id"));
+        Awaitility.await().atMost(PATIENCE).until(() -> !receiver.requests().isEmpty());
+        Api.Reply restarted = api.post("/v1/egs/" + unit + "/onboarding", tenant.apiKey(), Api.json("otp", "123345"));
+        assertThat(restarted.status()).as(restarted.body().toString()).isBetween(200, 299);
+
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            List<JsonNode> entries = log(tenant.apiKey(), webhookId);
+            assertThat(entries).extracting(entry -> entry.path("event_type").asText())
+                    .containsExactly("egs_unit.active", "egs_unit.failed");
+            assertThat(entries.get(1).path("status").asText()).isEqualTo("pending");
+            assertThat(entries.get(1).path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        });
+        JsonNode waiting = log(tenant.apiKey(), webhookId).get(0);
+        assertThat(waiting.path("status").asText()).isEqualTo("pending");
+        assertThat(waiting.path("attempts").asInt()).as("never tried while the earlier one is pending").isZero();
+        assertThat(receiver.requests()).extracting(Receiver.Request::type).containsOnly("egs_unit.failed");
+
+        receiver.failNext(0);
+        Awaitility.await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 2);
+        assertThat(receiver.accepted()).extracting(Receiver.Request::type).containsExactly("egs_unit.failed", "egs_unit.active");
+        assertThat(receiver.accepted()).allSatisfy(request -> {
+            assertThat(request.signatureValid()).isTrue();
+            assertThat(request.event().path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
+        });
+        List<Receiver.Request> requests = receiver.requests();
+        assertThat(requests.get(requests.size() - 1).type()).isEqualTo("egs_unit.active");
+        assertThat(requests.subList(0, requests.size() - 1)).extracting(Receiver.Request::type).containsOnly("egs_unit.failed");
+    }
+
+    @Test
+    void givesUpAfterTheRetryWindowAndRedeliversByHand() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver receiver = receiver();
+        String webhookId = register(tenant.apiKey(), receiver);
+        receiver.failNext(Integer.MAX_VALUE);
+        UUID unit = activeUnit(tenant.apiKey());
+
+        Awaitility.await().atMost(PATIENCE).until(() -> !receiver.requests().isEmpty());
+        String deliveryId = receiver.requests().get(0).deliveryId();
+        String redeliver = "/v1/webhooks/" + webhookId + "/deliveries/" + deliveryId + "/redeliver";
+        assertProblem(api.post(redeliver, tenant.apiKey(), null), 409, "WEBHOOK_DELIVERY_PENDING");
+
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode entry = log(tenant.apiKey(), webhookId).get(0);
+            assertThat(entry.path("status").asText()).isEqualTo("failed");
+            assertThat(entry.path("last_status_code").asInt()).isEqualTo(500);
+            assertThat(entry.path("last_error").asText()).contains("500");
+        });
+        int attemptsBeforeGivingUp = receiver.requests().size();
+        assertThat(attemptsBeforeGivingUp).isGreaterThanOrEqualTo(3);
+        JsonNode failed = log(tenant.apiKey(), webhookId).get(0);
+        assertThat(failed.path("attempts").asInt()).isEqualTo(attemptsBeforeGivingUp);
+        assertThat(failed.path("next_attempt_at").isNull()).isTrue();
+
+        receiver.failNext(0);
+        Api.Reply accepted = api.post(redeliver, tenant.apiKey(), null);
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        assertThat(accepted.text("status")).isEqualTo("pending");
+        Awaitility.await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        Receiver.Request redelivered = receiver.accepted().get(0);
+        assertThat(redelivered.type()).isEqualTo("egs_unit.active");
+        assertThat(redelivered.deliveryId()).isEqualTo(deliveryId);
+        assertThat(redelivered.event().path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
+        Awaitility.await().atMost(PATIENCE).untilAsserted(
+                () -> assertThat(log(tenant.apiKey(), webhookId).get(0).path("status").asText()).isEqualTo("delivered"));
+    }
+
+    @Test
+    void aFailedOnboardingIsAnEventToo() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver receiver = receiver();
+        Api.Reply created = api.post("/v1/webhooks", tenant.apiKey(),
+                Api.json("url", receiver.url(), "events", List.of("egs_unit.failed")));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        receiver.trust(created.text("secret"));
+        UUID good = activeUnit(tenant.apiKey());
+        Api.Reply wrongOtp = api.post("/v1/egs", tenant.apiKey(), Tenants.unitBody("Till with a typo", "both").put("otp", "999999"));
+        assertThat(wrongOtp.status()).as(wrongOtp.body().toString()).isEqualTo(202);
+        String failedUnit = wrongOtp.text("id");
+
+        Awaitility.await().atMost(PATIENCE).until(() -> receiver.accepted().stream()
+                .anyMatch(request -> request.type().equals("egs_unit.failed")));
+        assertThat(receiver.accepted()).as("only the subscribed type").hasSize(1);
+        JsonNode event = receiver.accepted().get(0).event();
+        assertThat(event.path("type").asText()).isEqualTo("egs_unit.failed");
+        assertThat(event.path("data").path("egs_unit_id").asText()).isEqualTo(failedUnit).isNotEqualTo(good.toString());
+        assertThat(event.path("data").path("status").asText()).isEqualTo("failed");
+        assertThat(event.path("data").path("failure").path("reason").asText()).isNotBlank();
+        assertThat(receiver.requests()).allSatisfy(request -> assertThat(request.signatureValid()).isTrue());
+    }
+
+    @Test
+    void anotherAccountsOrEnvironmentsWebhookNeverHearsOfAnEvent() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Tenant stranger = tenants.onboard("sandbox");
+        Receiver ours = receiver();
+        Receiver theirs = receiver();
+        Receiver ourProduction = receiver();
+        String ourWebhook = register(tenant.apiKey(), ours);
+        String theirWebhook = register(stranger.apiKey(), theirs);
+
+        Api browser = new Api(port);
+        assertThat(browser.post("/v1/session", null, Api.json("email", tenant.email(), "password", tenant.password())).status())
+                .isEqualTo(200);
+        Map<String, String> csrf = Map.of("X-XSRF-TOKEN", browser.csrfToken());
+        assertProblem(browser.send("POST", "/v1/webhooks", null, Api.json("url", ourProduction.url()), csrf),
+                422, "VALIDATION_FAILED");
+        Api.Reply production = browser.send("POST", "/v1/webhooks", null,
+                Api.json("url", ourProduction.url(), "environment", "production"), csrf);
+        assertThat(production.status()).as(production.body().toString()).isEqualTo(201);
+        assertThat(production.text("environment")).isEqualTo("production");
+        ourProduction.trust(production.text("secret"));
+        String productionWebhook = production.text("id");
+
+        UUID ourUnit = activeUnit(tenant.apiKey());
+        String invoice = issue(tenant.apiKey(), "simplified", ourUnit);
+        UUID theirUnit = activeUnit(stranger.apiKey());
+
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(typesOf(ours.accepted(), invoice)).containsExactly("invoice.reported");
+            assertThat(theirs.accepted()).hasSize(1);
+        });
+        assertThat(ours.accepted()).extracting(Receiver.Request::type)
+                .containsExactlyInAnyOrder("egs_unit.active", "invoice.reported");
+        assertThat(theirs.accepted().get(0).event().path("data").path("egs_unit_id").asText()).isEqualTo(theirUnit.toString());
+        assertThat(ourProduction.requests()).isEmpty();
+        assertThat(log(stranger.apiKey(), theirWebhook)).extracting(entry -> entry.path("subject_id").asText())
+                .containsExactly(theirUnit.toString());
+        assertThat(browser.get("/v1/webhooks/" + productionWebhook + "/deliveries", null).body().path("data")).isEmpty();
+
+        assertProblem(api.get("/v1/webhooks/" + ourWebhook, stranger.apiKey()), 404, "WEBHOOK_NOT_FOUND");
+        assertProblem(api.get("/v1/webhooks/" + ourWebhook + "/deliveries", stranger.apiKey()), 404, "WEBHOOK_NOT_FOUND");
+        assertProblem(api.send("DELETE", "/v1/webhooks/" + ourWebhook, stranger.apiKey(), null, Map.of()), 404, "WEBHOOK_NOT_FOUND");
+        String ourDelivery = ours.accepted().get(0).deliveryId();
+        assertProblem(api.post("/v1/webhooks/" + theirWebhook + "/deliveries/" + ourDelivery + "/redeliver",
+                stranger.apiKey(), null), 404, "WEBHOOK_DELIVERY_NOT_FOUND");
+        assertProblem(api.get("/v1/webhooks/" + productionWebhook, tenant.apiKey()), 403, "ENVIRONMENT_MISMATCH");
+        assertProblem(api.post("/v1/webhooks", tenant.apiKey(), Api.json("url", ours.url(), "environment", "production")),
+                403, "ENVIRONMENT_MISMATCH");
+        assertThat(api.get("/v1/webhooks", tenant.apiKey()).body().path("data").findValuesAsText("id")).containsExactly(ourWebhook);
+        assertThat(browser.get("/v1/webhooks", null).body().path("data").findValuesAsText("id"))
+                .containsExactlyInAnyOrder(ourWebhook, productionWebhook);
+        assertThat(browser.get("/v1/webhooks?environment=production", null).body().path("data").findValuesAsText("id"))
+                .containsExactly(productionWebhook);
+    }
+
+    @Test
+    void aDeletedWebhookHearsNothingMore() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver kept = receiver();
+        Receiver deleted = receiver();
+        register(tenant.apiKey(), kept);
+        String gone = register(tenant.apiKey(), deleted);
+        assertThat(api.send("DELETE", "/v1/webhooks/" + gone, tenant.apiKey(), null, Map.of()).status()).isEqualTo(204);
+        assertProblem(api.get("/v1/webhooks/" + gone, tenant.apiKey()), 404, "WEBHOOK_NOT_FOUND");
+
+        UUID unit = activeUnit(tenant.apiKey());
+        Awaitility.await().atMost(PATIENCE).until(() -> kept.accepted().size() == 1);
+        assertThat(kept.accepted().get(0).event().path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
+        assertThat(deleted.requests()).isEmpty();
+    }
+
+    @Test
+    void theDeliveryLogIsPagedNewestFirst() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver receiver = receiver();
+        String webhookId = register(tenant.apiKey(), receiver);
+        receiver.failNext(2);
+        UUID unit = activeUnit(tenant.apiKey());
+        Awaitility.await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        List<Receiver.Request> attempts = receiver.requests();
+        assertThat(attempts).extracting(Receiver.Request::answered).containsExactly(500, 500, 204);
+        assertThat(attempts).extracting(Receiver.Request::deliveryId).containsOnly(attempts.get(0).deliveryId());
+        assertThat(Duration.between(attempts.get(0).arrivedAt(), attempts.get(1).arrivedAt()))
+                .as("first pause: half of retry-initial at least").isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(Duration.between(attempts.get(1).arrivedAt(), attempts.get(2).arrivedAt()))
+                .as("second pause: doubled").isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        List<String> invoices = List.of(issue(tenant.apiKey(), "simplified", unit), issue(tenant.apiKey(), "simplified", unit));
+        Awaitility.await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 3);
+
+        String deliveries = "/v1/webhooks/" + webhookId + "/deliveries?limit=2";
+        Api.Reply first = api.get(deliveries, tenant.apiKey());
+        assertThat(first.body().path("data")).hasSize(2);
+        String cursor = first.text("next_cursor");
+        assertThat(cursor).isNotBlank();
+        Api.Reply second = api.get(deliveries + "&cursor=" + cursor, tenant.apiKey());
+        assertThat(second.body().path("data")).hasSize(1);
+        assertThat(second.body().path("next_cursor").isNull()).isTrue();
+        JsonNode retried = second.body().path("data").get(0);
+        assertThat(retried.path("event_type").asText()).isEqualTo("egs_unit.active");
+        assertThat(retried.path("attempts").asInt()).isEqualTo(3);
+        assertThat(retried.path("last_status_code").asInt()).isEqualTo(204);
+        assertThat(retried.path("last_error").isNull()).isTrue();
+        assertThat(first.body().path("data").findValuesAsText("subject_id")).containsExactlyInAnyOrderElementsOf(invoices);
+
+        assertProblem(api.get(deliveries + "&cursor=nonsense", tenant.apiKey()), 422, "VALIDATION_FAILED");
+        assertProblem(api.get("/v1/webhooks/" + webhookId + "/deliveries?limit=0", tenant.apiKey()), 422, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void registrationsAreCheckedFieldByField() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Api.Reply everythingWrong = api.post("/v1/webhooks", tenant.apiKey(), Api.json("url", "http://example.com/hooks",
+                "events", List.of("invoice.cleared", "invoice.paid"), "description", "x".repeat(501)));
+        assertProblem(everythingWrong, 422, "VALIDATION_FAILED");
+        assertThat(everythingWrong.body().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("url", "events[1]", "description");
+        assertThat(everythingWrong.body().path("errors").get(0).path("message").asText()).contains("https://");
+
+        for (String privateTarget : List.of("https://10.1.2.3/hooks", "https://192.168.0.10/hooks", "https://172.16.5.4/hooks",
+                "https://169.254.169.254/latest/meta-data", "https://[fd00::1]/hooks", "https://100.64.0.1/hooks",
+                "https://0.0.0.0/hooks")) {
+            Api.Reply refused = api.post("/v1/webhooks", tenant.apiKey(), Api.json("url", privateTarget));
+            assertProblem(refused, 422, "VALIDATION_FAILED");
+            assertThat(refused.body().path("errors").get(0).path("field").asText()).as(privateTarget).isEqualTo("url");
+            assertThat(refused.body().path("errors").get(0).path("message").asText()).as(privateTarget).contains("private");
+        }
+        for (String malformed : List.of("ftp://example.com/hooks", "not a url", "https:///hooks", "https://user:pw@127.0.0.1/hooks")) {
+            Api.Reply refused = api.post("/v1/webhooks", tenant.apiKey(), Api.json("url", malformed));
+            assertProblem(refused, 422, "VALIDATION_FAILED");
+            assertThat(refused.body().path("errors").findValuesAsText("field")).as(malformed).containsExactly("url");
+        }
+        Api.Reply noEvents = api.post("/v1/webhooks", tenant.apiKey(), Api.json("url", "https://127.0.0.1/hooks", "events", List.of()));
+        assertProblem(noEvents, 422, "VALIDATION_FAILED");
+        assertThat(noEvents.body().path("errors").findValuesAsText("field")).containsExactly("events");
+        assertProblem(api.post("/v1/webhooks", tenant.apiKey(), Api.json("url", "https://127.0.0.1/hooks", "secret", "mine")),
+                422, "VALIDATION_FAILED");
+        assertThat(api.get("/v1/webhooks", tenant.apiKey()).body().path("data")).isEmpty();
+    }
+}
