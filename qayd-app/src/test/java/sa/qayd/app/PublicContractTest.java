@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,17 +13,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import sa.qayd.api.egs.CompleteEgsOnboardingCommand;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import sa.qayd.app.Tenants.Tenant;
 
 /** The public contract over real HTTP, against the real embedded PostgreSQL. */
 @SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "qayd.data-dir=")
 class PublicContractTest {
+    @DynamicPropertySource
+    static void gateways(DynamicPropertyRegistry properties) {
+        LocalGateways.register(properties);
+    }
+
     @LocalServerPort
     int port;
-    @Autowired
-    CommandGateway commands;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -38,9 +41,7 @@ class PublicContractTest {
     }
 
     private UUID activeUnit(String apiKey, String invoiceTypes) {
-        UUID unit = tenants.createUnit(apiKey, invoiceTypes);
-        commands.sendAndWait(new CompleteEgsOnboardingCommand(unit));
-        return unit;
+        return tenants.activeUnit(apiKey, invoiceTypes);
     }
 
     private static void assertProblem(Api.Reply reply, int status, String code) {
@@ -201,28 +202,30 @@ class PublicContractTest {
             assertProblem(noUnit, 422, "EGS_UNIT_REQUIRED");
             assertThat(noUnit.text("detail")).contains("default EGS unit").contains("egs_unit_id");
 
-            UUID pending = tenants.createUnit(tenant.apiKey(), "both");
-            assertProblem(api.post("/v1/invoices/simplified", tenant.apiKey(), invoice.deepCopy().put("egs_unit_id", pending.toString())),
+            Api.Reply refusedOtp = api.post("/v1/egs", tenant.apiKey(), Tenants.unitBody("Wrong OTP", "both").put("otp", "999999"));
+            UUID failed = UUID.fromString(refusedOtp.text("id"));
+            tenants.awaitUnitStatus(tenant.apiKey(), failed, "failed");
+            assertProblem(api.post("/v1/invoices/simplified", tenant.apiKey(), invoice.deepCopy().put("egs_unit_id", failed.toString())),
                     409, "EGS_UNIT_NOT_ACTIVE");
 
             UUID unitA = activeUnit(tenant.apiKey(), "both");
             Api.Reply patternA = api.post("/v1/invoices/simplified", tenant.apiKey(), invoice.deepCopy().put("egs_unit_id", unitA.toString()));
-            assertThat(patternA.status()).as(patternA.body().toString()).isEqualTo(202);
+            assertThat(patternA.status()).as(patternA.body().toString()).isEqualTo(201);
             assertThat(patternA.text("egs_unit_id")).isEqualTo(unitA.toString());
-            assertThat(patternA.body().path("sequence_number").asLong()).isEqualTo(1);
+            assertThat(patternA.body().path("icv").asLong()).isEqualTo(1);
 
             Api.Reply setDefault = api.send("PATCH", "/v1/api-keys/" + tenant.apiKeyId(), tenant.apiKey(),
                     Api.json("default_egs_unit_id", unitA.toString()), Map.of());
             assertThat(setDefault.status()).as(setDefault.body().toString()).isEqualTo(200);
             Api.Reply patternB = api.post("/v1/invoices/simplified", tenant.apiKey(), invoice);
-            assertThat(patternB.status()).isEqualTo(202);
+            assertThat(patternB.status()).isEqualTo(201);
             assertThat(patternB.text("egs_unit_id")).isEqualTo(unitA.toString());
-            assertThat(patternB.body().path("sequence_number").asLong()).isEqualTo(2);
+            assertThat(patternB.body().path("icv").asLong()).isEqualTo(2);
 
             UUID unitB = activeUnit(tenant.apiKey(), "both");
             Api.Reply overridden = api.post("/v1/invoices/simplified", tenant.apiKey(), invoice.deepCopy().put("egs_unit_id", unitB.toString()));
             assertThat(overridden.text("egs_unit_id")).isEqualTo(unitB.toString());
-            assertThat(overridden.body().path("sequence_number").asLong()).isEqualTo(1);
+            assertThat(overridden.body().path("icv").asLong()).isEqualTo(1);
 
             Api.Reply cleared = api.send("PATCH", "/v1/api-keys/" + tenant.apiKeyId(), tenant.apiKey(),
                     Api.json("default_egs_unit_id", null), Map.of());
@@ -292,12 +295,13 @@ class PublicContractTest {
             Tenant tenant = tenants.onboard("sandbox");
             UUID unit = activeUnit(tenant.apiKey(), "both");
             Api.Reply original = api.post("/v1/invoices/standard", tenant.apiKey(), Tenants.standardInvoice().put("egs_unit_id", unit.toString()));
-            assertThat(original.status()).as(original.body().toString()).isEqualTo(202);
+            assertThat(original.status()).as(original.body().toString()).isEqualTo(201);
+            assertThat(original.text("status")).isEqualTo("cleared");
 
             ObjectNode credit = Tenants.standardInvoice().put("egs_unit_id", unit.toString())
                     .put("original_invoice_id", original.text("id")).put("reason", "Returned items");
             Api.Reply creditNote = api.post("/v1/invoices/credit", tenant.apiKey(), credit);
-            assertThat(creditNote.status()).as(creditNote.body().toString()).isEqualTo(202);
+            assertThat(creditNote.status()).as(creditNote.body().toString()).isEqualTo(201);
             assertThat(creditNote.text("kind")).isEqualTo("standard");
             assertThat(creditNote.text("document_type")).isEqualTo("credit_note");
 
@@ -307,7 +311,7 @@ class PublicContractTest {
             assertProblem(withoutType, 422, "VALIDATION_FAILED");
             assertThat(withoutType.body().path("errors").findValuesAsText("field")).contains("invoice_type");
             Api.Reply debitNote = api.post("/v1/invoices/debit", tenant.apiKey(), debit.deepCopy().put("invoice_type", "simplified"));
-            assertThat(debitNote.status()).as(debitNote.body().toString()).isEqualTo(202);
+            assertThat(debitNote.status()).as(debitNote.body().toString()).isEqualTo(201);
             assertThat(debitNote.text("kind")).isEqualTo("simplified");
 
             assertProblem(api.post("/v1/invoices/credit", tenant.apiKey(), credit.deepCopy().without("reason")), 422, "VALIDATION_FAILED");
@@ -337,13 +341,13 @@ class PublicContractTest {
 
             Api.Reply first = api.send("POST", "/v1/invoices/simplified", tenant.apiKey(), invoice, key);
             Api.Reply retry = api.send("POST", "/v1/invoices/simplified", tenant.apiKey(), invoice, key);
-            assertThat(first.status()).isEqualTo(202);
-            assertThat(retry.status()).isEqualTo(202);
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(retry.status()).isEqualTo(201);
             assertThat(retry.body()).isEqualTo(first.body());
             assertThat(retry.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
 
             Api.Reply next = api.post("/v1/invoices/simplified", tenant.apiKey(), invoice);
-            assertThat(next.body().path("sequence_number").asLong()).isEqualTo(2);
+            assertThat(next.body().path("icv").asLong()).isEqualTo(2);
 
             invoice.put("note", "changed");
             assertProblem(api.send("POST", "/v1/invoices/simplified", tenant.apiKey(), invoice, key), 409, "IDEMPOTENCY_KEY_REUSED");

@@ -12,12 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import sa.qayd.api.egs.CompleteEgsOnboardingCommand;
 import sa.qayd.app.Tenants.Tenant;
+import sa.qayd.command.secrets.MasterKey;
 
 /**
  * The docker-compose topology without Docker: one PostgreSQL, two service replicas on loopback.
@@ -34,17 +33,18 @@ class ReplicasTest {
     void twoReplicasShareOneDatabaseAndTakeOverEachOthersSegments() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres");
+            String masterKey = "qayd.master-key=" + MasterKey.newBase64();
+            String gateway = LocalGateways.sharedSandboxProperty();
             // node A works one segment at most, so node B must claim the other through the token store
-            try (ConfigurableApplicationContext nodeA = Nodes.start(url, "axon.eventhandling.processors.egs-units.thread-count=1");
-                 ConfigurableApplicationContext nodeB = Nodes.start(url)) {
+            try (ConfigurableApplicationContext nodeA = Nodes.start(url, masterKey, gateway,
+                        "axon.eventhandling.processors.egs-units.thread-count=1");
+                 ConfigurableApplicationContext nodeB = Nodes.start(url, masterKey, gateway)) {
                 Api a = new Api(Nodes.port(nodeA));
                 Api b = new Api(Nodes.port(nodeB));
                 Tenant tenant = new Tenants(a).onboard("sandbox");
                 assertThat(b.get("/v1/api-keys", tenant.apiKey()).status()).isEqualTo(200);
 
-                UUID unit = new Tenants(b).createUnit(tenant.apiKey(), "both");
-                nodeA.getBean(CommandGateway.class).sendAndWait(new CompleteEgsOnboardingCommand(unit));
-                new Tenants(a).awaitUnitStatus(tenant.apiKey(), unit, "active");
+                UUID unit = new Tenants(b).activeUnit(tenant.apiKey(), "both");
                 new Tenants(b).awaitUnitStatus(tenant.apiKey(), unit, "active");
 
                 ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -57,8 +57,8 @@ class ReplicasTest {
                 }
                 List<Long> numbers = new ArrayList<>();
                 for (Future<Api.Reply> reply : replies) {
-                    assertThat(reply.get().status()).as(reply.get().body().toString()).isEqualTo(202);
-                    numbers.add(reply.get().body().path("sequence_number").asLong());
+                    assertThat(reply.get().status()).as(reply.get().body().toString()).isEqualTo(201);
+                    numbers.add(reply.get().body().path("icv").asLong());
                 }
                 clients.shutdown();
                 assertThat(numbers).containsExactlyInAnyOrderElementsOf(

@@ -37,7 +37,7 @@ public final class Tenants {
                 "city", "Riyadh", "postal_code", "12345", "country", "SA");
         ObjectNode body = Api.json("name", name, "otp", "123345", "serial_number", "ed22f1d8-e6a2-1118-9b58-d9a8f11e445f",
                 "model", "POS-7", "branch", "Riyadh HQ", "invoice_types", invoiceTypes, "location", "RRRD2929",
-                "industry", "Retail");
+                "industry", "Retail", "commercial_registration_number", "1010010000");
         body.set("address", address);
         return body;
     }
@@ -47,6 +47,13 @@ public final class Tenants {
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(202);
         assertThat(reply.text("onboarding_status")).isEqualTo("pending");
         return UUID.fromString(reply.text("id"));
+    }
+
+    /** A unit onboarded through the gateway of the key's environment (the local simulator, OTP 123345). */
+    public UUID activeUnit(String apiKey, String invoiceTypes) {
+        UUID unit = createUnit(apiKey, invoiceTypes);
+        awaitUnitStatus(apiKey, unit, "active");
+        return unit;
     }
 
     public void awaitUnitStatus(String apiKey, UUID unitId, String status) {

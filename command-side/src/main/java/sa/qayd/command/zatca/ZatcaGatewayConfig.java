@@ -2,6 +2,7 @@ package sa.qayd.command.zatca;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import sa.qayd.zatca.fatoora.FatooraClient;
 import sa.qayd.zatca.fatoora.FatooraClientSettings;
 import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.fatoora.MessageLanguage;
+import sa.qayd.zatca.fatoora.RetryPolicy;
 import sa.qayd.zatca.simulator.FatooraSimulator;
 import sa.qayd.zatca.simulator.SimulatorCertificateAuthority;
 import sa.qayd.zatca.simulator.SimulatorSettings;
@@ -49,12 +51,18 @@ class ZatcaGatewayConfig {
                                 @Value("${qayd.zatca.sandbox.gateway:sandbox}") String sandboxGateway,
                                 @Value("${qayd.zatca.sandbox.base-url:" + EMBEDDED + "}") String sandboxBaseUrl,
                                 @Value("${qayd.zatca.production.base-url:}") String productionBaseUrl,
-                                @Value("${qayd.zatca.language:en}") String language) {
+                                @Value("${qayd.zatca.language:en}") String language,
+                                @Value("${qayd.zatca.retry.max-attempts:4}") int maxAttempts,
+                                @Value("${qayd.zatca.retry.initial-backoff:PT0.5S}") Duration initialBackoff,
+                                @Value("${qayd.zatca.retry.max-backoff:PT8S}") Duration maxBackoff) {
+        RetryPolicy retry = new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
         FatooraEnvironment sandbox = FatooraEnvironment.valueOf(sandboxGateway.trim().toUpperCase(Locale.ROOT));
         URI sandboxUri = EMBEDDED.equals(sandboxBaseUrl) ? simulator.getObject().baseUri() : URI.create(sandboxBaseUrl);
         MessageLanguage messages = MessageLanguage.valueOf(language.trim().toUpperCase(Locale.ROOT));
-        FatooraClientSettings sandboxSettings = FatooraClientSettings.defaults(sandbox).withBaseUri(sandboxUri).withLanguage(messages);
-        FatooraClientSettings productionSettings = FatooraClientSettings.defaults(FatooraEnvironment.PRODUCTION).withLanguage(messages);
+        FatooraClientSettings sandboxSettings = FatooraClientSettings.defaults(sandbox).withBaseUri(sandboxUri)
+                .withLanguage(messages).withRetry(retry);
+        FatooraClientSettings productionSettings = FatooraClientSettings.defaults(FatooraEnvironment.PRODUCTION)
+                .withLanguage(messages).withRetry(retry);
         if (!productionBaseUrl.isBlank()) {
             productionSettings = productionSettings.withBaseUri(URI.create(productionBaseUrl));
         }

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -57,8 +58,8 @@ public class AxonConfig {
     }
 
     /**
-     * Retries a command that lost an optimistic-locking race with another replica (Axon marks
-     * those transient); domain refusals are never retried.
+     * Retries a command that lost an optimistic-locking race with another replica, and nothing
+     * else: domain refusals and ZATCA outages are answers, and the sagas own ZATCA retries.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
@@ -70,7 +71,9 @@ public class AxonConfig {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(retryExecutor).retryInterval(25).maxRetryCount(5).build())
+                        .retryExecutor(retryExecutor).retryInterval(25).maxRetryCount(5)
+                        .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
+                        .build())
                 .build();
     }
 

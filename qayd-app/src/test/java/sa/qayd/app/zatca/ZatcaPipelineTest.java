@@ -1,0 +1,211 @@
+package sa.qayd.app.zatca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import sa.qayd.app.Api;
+import sa.qayd.app.EventLog;
+import sa.qayd.app.QaydApplication;
+import sa.qayd.app.Tenants;
+import sa.qayd.app.Tenants.Tenant;
+import sa.qayd.zatca.hash.InvoiceHash;
+import sa.qayd.zatca.signing.Signer;
+import sa.qayd.zatca.simulator.FatooraSimulator;
+import sa.qayd.zatca.simulator.SimulatorSettings;
+import sa.qayd.zatca.verify.InvoiceVerifier;
+import sa.qayd.zatca.verify.VerificationContext;
+
+/**
+ * Onboarding and submission through the real Fatoora protocol, against simulators on loopback:
+ * one for the sandbox (with injected outages) and one for production.
+ */
+@SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"qayd.data-dir=", "qayd.submission.retry-initial=PT1S", "qayd.submission.retry-max=PT2S",
+                "qayd.zatca.retry.max-attempts=2", "qayd.zatca.retry.initial-backoff=PT0.2S"})
+class ZatcaPipelineTest {
+    static final FatooraSimulator SANDBOX = start("/e-invoicing/developer-portal");
+    static final FatooraSimulator PRODUCTION = start("/e-invoicing/core");
+
+    @DynamicPropertySource
+    static void gateways(DynamicPropertyRegistry properties) {
+        properties.add("qayd.zatca.sandbox.base-url", () -> SANDBOX.baseUri().toString());
+        properties.add("qayd.zatca.production.base-url", () -> PRODUCTION.baseUri().toString());
+    }
+
+    private static FatooraSimulator start(String basePath) {
+        try {
+            return FatooraSimulator.start(SimulatorSettings.defaults().withBasePath(basePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    Tenants tenants;
+    EventLog events;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        tenants = new Tenants(api);
+        events = new EventLog(jdbc);
+    }
+
+    @AfterEach
+    void healGateways() {
+        SANDBOX.faults().clear();
+        PRODUCTION.faults().clear();
+    }
+
+    @Test
+    void fiftyConcurrentInvoicesOnOneUnitFormAnUnbrokenChain() throws Exception {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            replies.add(clients.submit(() -> api.post("/v1/invoices/simplified", tenant.apiKey(),
+                    Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()))));
+        }
+        List<Long> icvs = new ArrayList<>();
+        for (Future<Api.Reply> reply : replies) {
+            assertThat(reply.get().status()).as(reply.get().body().toString()).isEqualTo(201);
+            icvs.add(reply.get().body().path("icv").asLong());
+        }
+        clients.shutdown();
+        assertThat(icvs).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 50).boxed().toList());
+
+        List<JsonNode> issued = new ArrayList<>(events.events("InvoiceIssuedEvent", "egsUnitId", unit));
+        issued.sort(Comparator.comparingLong(event -> event.path("icv").asLong()));
+        String previousHash = InvoiceHash.FIRST_PREVIOUS_HASH;
+        for (JsonNode document : issued) {
+            long icv = document.path("icv").asLong();
+            assertThat(document.path("previousInvoiceHash").asText()).as("PIH of ICV %d", icv).isEqualTo(previousHash);
+            byte[] xml = Base64.getDecoder().decode(document.path("signedXml").asText());
+            assertThat(InvoiceVerifier.verify(xml, VerificationContext.NONE.withExpectedChain(previousHash, icv)).problems())
+                    .as("verification of ICV %d", icv).isEmpty();
+            previousHash = document.path("invoiceHash").asText();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(events.events("InvoiceReportedEvent", "accountId", tenant.accountId())).hasSize(50));
+        assertThat(events.events("InvoiceReportedEvent", "accountId", tenant.accountId()))
+                .allSatisfy(reported -> assertThat(reported.path("warnings")).isEmpty());
+    }
+
+    @Test
+    void anOutageDelaysSubmissionAndTheSameDocumentGoesThroughAfterwards() {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        SANDBOX.faults().failFor(Duration.ofSeconds(6), 503);
+
+        Api.Reply simplified = api.post("/v1/invoices/simplified", tenant.apiKey(),
+                Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+        assertThat(simplified.status()).isEqualTo(201);
+        assertThat(simplified.text("status")).isEqualTo("pending_reporting");
+        Api.Reply standard = api.post("/v1/invoices/standard", tenant.apiKey(),
+                Tenants.standardInvoice().put("egs_unit_id", unit.toString()));
+        assertThat(standard.status()).as(standard.body().toString()).isEqualTo(202);
+        assertThat(standard.text("status")).isEqualTo("pending_clearance");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(events.events("InvoiceSubmissionDelayedEvent", "invoiceId", simplified.text("id"))).isNotEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(events.events("InvoiceReportedEvent", "invoiceId", simplified.text("id"))).hasSize(1);
+            assertThat(events.events("InvoiceClearedEvent", "invoiceId", standard.text("id"))).hasSize(1);
+        });
+        JsonNode cleared = events.events("InvoiceClearedEvent", "invoiceId", standard.text("id")).get(0);
+        assertThat(cleared.path("clearedXml").asText()).isEqualTo(standard.text("signed_xml"));
+    }
+
+    @Test
+    void onboardingWaitsThroughAnOutageAndARefusedOtpCanBeReplaced() {
+        Tenant tenant = tenants.onboard("sandbox");
+        SANDBOX.faults().failFor(Duration.ofSeconds(4), 503);
+        UUID waiting = tenants.createUnit(tenant.apiKey(), "simplified");
+        tenants.awaitUnitStatus(tenant.apiKey(), waiting, "active");
+
+        Api.Reply wrongOtp = api.post("/v1/egs", tenant.apiKey(), Tenants.unitBody("Till", "both").put("otp", "111111"));
+        UUID refused = UUID.fromString(wrongOtp.text("id"));
+        tenants.awaitUnitStatus(tenant.apiKey(), refused, "failed");
+        JsonNode failure = events.events("EgsOnboardingFailedEvent", "egsUnitId", refused).get(0);
+        assertThat(failure.path("messages").findValuesAsText("code")).contains("Invalid-OTP");
+
+        Api.Reply restart = api.post("/v1/egs/" + refused + "/onboarding", tenant.apiKey(), Api.json("otp", "123345"));
+        assertThat(restart.status()).as(restart.body().toString()).isEqualTo(202);
+        tenants.awaitUnitStatus(tenant.apiKey(), refused, "active");
+        assertThat(api.post("/v1/egs/" + refused + "/onboarding", tenant.apiKey(), Api.json("otp", "123345")).code())
+                .isEqualTo("EGS_UNIT_ONBOARDING_NOT_FAILED");
+    }
+
+    @Test
+    void productionUnitsOnlyEverTalkToTheProductionGateway() {
+        Tenant tenant = tenants.onboard("production");
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        Api.Reply invoice = api.post("/v1/invoices/standard", tenant.apiKey(),
+                Tenants.standardInvoice().put("egs_unit_id", unit.toString()));
+        assertThat(invoice.text("status")).isEqualTo("cleared");
+
+        // each simulator is its own CA: the certificate tells which gateway onboarded the unit
+        String certificate = events.events("EgsUnitOnboardedEvent", "egsUnitId", unit).get(0).path("certificate").asText();
+        X509Certificate issued = Signer.parseCertificate(certificate);
+        assertThatCode(() -> issued.verify(PRODUCTION.caCertificate().getPublicKey(), Signer.BC)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> issued.verify(SANDBOX.caCertificate().getPublicKey(), Signer.BC))
+                .isInstanceOf(java.security.SignatureException.class);
+    }
+
+    @Test
+    void renewalSwapsKeyAndCertificateWithoutAGapInInvoicing() {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "simplified");
+        Api.Reply before = api.post("/v1/invoices/simplified", tenant.apiKey(),
+                Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+
+        Api.Reply renewed = api.post("/v1/egs/" + unit + "/renew", tenant.apiKey(), Api.json("otp", "123345"));
+        assertThat(renewed.status()).as(renewed.body().toString()).isEqualTo(200);
+        String newSerial = renewed.text("certificate_serial");
+        Api.Reply after = api.post("/v1/invoices/simplified", tenant.apiKey(),
+                Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+        assertThat(after.body().path("icv").asLong()).isEqualTo(before.body().path("icv").asLong() + 1);
+        byte[] xml = Base64.getDecoder().decode(after.text("signed_xml"));
+        String certificate = new String(xml).replaceAll("(?s).*<ds:X509Certificate>([^<]+)</ds:X509Certificate>.*", "$1");
+        assertThat(Signer.parseCertificate(certificate).getSerialNumber().toString()).isEqualTo(newSerial);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(events.events("InvoiceReportedEvent", "invoiceId", after.text("id"))).hasSize(1));
+
+        assertThat(api.post("/v1/egs/" + unit + "/renew", tenant.apiKey(), Api.json("otp", "12")).code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(api.send("POST", "/v1/egs/" + unit + "/renew", tenants.onboard("sandbox").apiKey(),
+                Api.json("otp", "123345"), Map.of()).code()).isEqualTo("EGS_UNIT_NOT_FOUND");
+    }
+}
