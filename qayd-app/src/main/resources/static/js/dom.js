@@ -58,13 +58,14 @@ export function field({ name, label, type = 'text', required = false, hint, valu
   } else {
     control = h('input', {
       id, name, type, required, autocomplete, inputmode, pattern, maxlength, placeholder, dir,
-      value: value ?? undefined, 'aria-describedby': hintId,
+      value: value ?? undefined,
     });
   }
+  if (hintId) control.setAttribute('aria-describedby', hintId);
   return h('div', { class: 'field' },
     h('label', { for: id }, label, required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
-    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
-    control);
+    control,
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
 }
 
 /** The form's named values as the API's JSON: "address.city" becomes {address: {city}}; empty optional fields are left out. */

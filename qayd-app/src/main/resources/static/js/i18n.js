@@ -65,6 +65,11 @@ const en = {
   open_pdf: 'Open PDF', open_xml: 'Open signed XML', new_tab: '(opens in a new tab)', invoice_details: 'Details', icv: 'Counter (ICV)',
   uuid: 'UUID', invoice_hash: 'Invoice hash', buyer: 'Buyer', billing_reference: 'Billing reference', amounts: 'Amounts',
   amount_tax_exclusive: 'Total without VAT', amount_allowances: 'Allowances', amount_vat: 'VAT', amount_payable: 'Payable',
+  document_type: 'Document', all_documents: 'All documents', issued_event: 'Issued',
+  submission_attempts: 'Delayed submission attempts', next_attempt: 'Next attempt', last_delay_reason: 'Last delay',
+  certificate_serial: 'Certificate serial', certificate_expires: 'Certificate valid until', unit_warnings: 'Needs attention',
+  failed_step: 'Step: {step}', step_compliance_csid: 'compliance certificate', step_compliance_checks: 'compliance checks',
+  step_production_csid: 'production certificate',
   status_history: 'Status history', no_history: 'No status changes recorded.', zatca_messages: 'ZATCA messages', no_messages: 'ZATCA sent no messages.',
 
   status_active: 'Active', status_revoked: 'Revoked', status_pending: 'Pending', status_failed: 'Failed',
@@ -138,6 +143,11 @@ const ar = {
   open_pdf: 'فتح PDF', open_xml: 'فتح XML الموقّع', new_tab: '(يفتح في علامة تبويب جديدة)', invoice_details: 'التفاصيل', icv: 'العدّاد (ICV)',
   uuid: 'المعرّف الفريد UUID', invoice_hash: 'بصمة الفاتورة', buyer: 'المشتري', billing_reference: 'مرجع الفاتورة', amounts: 'المبالغ',
   amount_tax_exclusive: 'الإجمالي دون الضريبة', amount_allowances: 'الخصومات', amount_vat: 'ضريبة القيمة المضافة', amount_payable: 'المستحق',
+  document_type: 'المستند', all_documents: 'كل المستندات', issued_event: 'أُصدرت',
+  submission_attempts: 'محاولات الإرسال المؤجلة', next_attempt: 'المحاولة التالية', last_delay_reason: 'سبب آخر تأجيل',
+  certificate_serial: 'الرقم التسلسلي للشهادة', certificate_expires: 'الشهادة صالحة حتى', unit_warnings: 'يحتاج إلى انتباه',
+  failed_step: 'الخطوة: {step}', step_compliance_csid: 'شهادة الامتثال', step_compliance_checks: 'فحوص الامتثال',
+  step_production_csid: 'شهادة الإنتاج',
   status_history: 'سجل الحالة', no_history: 'لا تغييرات مسجلة في الحالة.', zatca_messages: 'رسائل الهيئة', no_messages: 'لم ترسل الهيئة أي رسائل.',
 
   status_active: 'نشط', status_revoked: 'مُبطل', status_pending: 'قيد الربط', status_failed: 'فشل',

@@ -30,6 +30,7 @@ export async function list(main) {
     h('div', { class: 'filter-grid' },
       field({ name: 'egs_unit_id', label: t('unit'), value: filters.egs_unit_id, options: [['', t('all_units')], ...units.map((u) => [u.id, u.name])] }),
       field({ name: 'kind', label: t('kind'), value: filters.kind, options: [['', t('all_kinds')], ['simplified', t('kind_simplified')], ['standard', t('kind_standard')]] }),
+      field({ name: 'document_type', label: t('document_type'), value: filters.document_type, options: [['', t('all_documents')], ['invoice', t('doc_invoice')], ['credit_note', t('doc_credit_note')], ['debit_note', t('doc_debit_note')]] }),
       field({ name: 'status', label: t('status'), value: filters.status, options: [['', t('all_statuses')], ...STATUSES.map((s) => [s, t(`status_${s}`)])] }),
       field({ name: 'from', label: t('date_from'), type: 'date', value: filters.from }),
       field({ name: 'to', label: t('date_to'), type: 'date', value: filters.to })),
@@ -114,7 +115,13 @@ export async function detail(main, id) {
   }
   const amounts = invoice.amounts || {};
   const currency = amounts.currency || invoice.currency;
-  const history = invoice.status_history || invoice.history || [];
+  // a full history when the API gives one; else what the view knows: issued, and the current status since when
+  const history = invoice.status_history || [
+    { status: 'issued', at: invoice.issued_at },
+    ...(invoice.status_changed_at && invoice.status_changed_at !== invoice.issued_at
+      ? [{ status: invoice.status, at: invoice.status_changed_at }] : []),
+  ];
+  const submission = invoice.submission;
   const messages = invoice.zatca_messages || [];
   main.append(
     h('div', { class: 'page-head' },
@@ -139,6 +146,9 @@ export async function detail(main, id) {
           [t('invoice_hash'), invoice.invoice_hash && h('code', { dir: 'ltr', class: 'wrap' }, invoice.invoice_hash)],
           [t('buyer'), invoice.buyer?.name],
           [t('billing_reference'), invoice.billing_reference],
+          [t('submission_attempts'), submission?.delayed_attempts ? String(submission.delayed_attempts) : null],
+          [t('next_attempt'), submission?.next_attempt_at ? time(submission.next_attempt_at) : null],
+          [t('last_delay_reason'), submission?.last_delay_reason],
         ])),
       h('section', { class: 'card', 'aria-labelledby': 'inv-amounts' },
         h('h2', { id: 'inv-amounts' }, t('amounts')),
@@ -152,7 +162,7 @@ export async function detail(main, id) {
       h('h2', { id: 'inv-history' }, t('status_history')),
       history.length
         ? h('ol', { class: 'timeline', id: 'status-history' }, history.map((entry) => h('li', {},
-          statusBadge(entry.status), ' ', time(entry.at || entry.occurred_at || entry.changed_at || entry.timestamp),
+          entry.status === 'issued' ? h('span', { class: 'badge' }, t('issued_event')) : statusBadge(entry.status), ' ', time(entry.at || entry.occurred_at || entry.changed_at || entry.timestamp),
           entry.detail || entry.reason ? h('p', { class: 'muted' }, entry.detail || entry.reason) : null)))
         : h('p', { class: 'muted' }, t('no_history'))),
     h('section', { class: 'card', 'aria-labelledby': 'inv-messages' },

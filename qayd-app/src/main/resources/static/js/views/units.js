@@ -1,10 +1,12 @@
 // EGS units of the current environment: register with an OTP, watch onboarding live, renew, restart.
 import { get, post, query } from '../api.js';
 import { announce, emptyState, field, h, onSubmit, statusBadge, table, time } from '../dom.js';
-import { t } from '../i18n.js';
+import { formatDateTime, t } from '../i18n.js';
 import { navigate, state } from '../state.js';
 
 const POLL_MS = 1500;
+/** Units registered in this page: the read side may take a moment to show them. */
+const justRegistered = new Set();
 
 export async function list(main) {
   const env = state.env;
@@ -111,6 +113,7 @@ export function create(main) {
       h('button', { type: 'submit', class: 'button primary' }, t('register_unit_in', { env: t(env) })))),
   async (body) => {
     const unit = await post('/v1/egs', { ...body, environment: env });
+    justRegistered.add(unit.id);
     announce(t('unit_registered', { name: unit.name }));
     navigate(`#/units/${unit.id}`);
   });
@@ -125,7 +128,7 @@ export function create(main) {
 export async function detail(main, id) {
   let unit;
   try {
-    unit = await get(`/v1/egs/${id}`);
+    unit = await readUnit(id);
   } catch (error) {
     main.append(h('h1', {}, t('unit_not_found')), h('p', {}, error.detail), h('a', { href: '#/units' }, t('back_to_units')));
     return null;
@@ -144,6 +147,7 @@ export async function detail(main, id) {
         h('h1', {}, unit.name),
         h('p', { class: 'lede' }, t('onboarding_status'), ': ', statusSlot))),
     failureSlot,
+    warningBox(unit),
     h('section', { class: 'card', 'aria-labelledby': 'unit-facts' },
       h('h2', { id: 'unit-facts' }, t('unit_details')),
       facts([
@@ -160,6 +164,8 @@ export async function detail(main, id) {
         [t('address'), formatAddress(unit.address)],
         [t('created'), time(unit.created_at)],
         [t('onboarded'), h('span', { id: 'unit-onboarded' }, time(unit.onboarded_at))],
+        [t('certificate_serial'), h('code', { dir: 'ltr', class: 'wrap', id: 'unit-certificate' }, unit.certificate_serial || '—')],
+        [t('certificate_expires'), h('span', { id: 'unit-certificate-expires' }, time(unit.certificate_expires_at))],
         [t('unit_id'), h('code', { dir: 'ltr', class: 'wrap' }, unit.id)],
       ])),
     actionSlot);
@@ -173,6 +179,8 @@ export async function detail(main, id) {
     statusSlot.replaceChildren(statusBadge(current.onboarding_status),
       current.onboarding_status === 'pending' ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null);
     document.getElementById('unit-onboarded').replaceChildren(time(current.onboarded_at));
+    document.getElementById('unit-certificate').textContent = current.certificate_serial || '—';
+    document.getElementById('unit-certificate-expires').replaceChildren(time(current.certificate_expires_at));
     failureSlot.replaceChildren(current.onboarding_status === 'failed' ? failureBox(current) : '');
     actionSlot.replaceChildren(...actions(current));
   }
@@ -194,7 +202,9 @@ export async function detail(main, id) {
         id: 'renew-form', title: t('renew_title'), text: t('renew_text'), button: t('renew'),
         action: async (otp) => {
           const renewed = await post(`/v1/egs/${id}/renew`, { otp });
-          const message = t('renewed', { serial: renewed.certificate_serial ?? '—', expires: renewed.certificate_expires_at ?? '—' });
+          const message = t('renewed', { serial: renewed.certificate_serial ?? '—', expires: renewed.certificate_expires_at ? formatDateTime(renewed.certificate_expires_at) : '—' });
+          document.getElementById('unit-certificate').textContent = renewed.certificate_serial || '—';
+          document.getElementById('unit-certificate-expires').replaceChildren(time(renewed.certificate_expires_at));
           announce(message);
           return message;
         },
@@ -220,12 +230,35 @@ export async function detail(main, id) {
   return () => clearTimeout(timer);
 }
 
+/** A unit registered a moment ago is "not found" until its view is written: wait for it a little. */
+async function readUnit(id) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await get(`/v1/egs/${id}`);
+    } catch (error) {
+      if (error.status !== 404 || !justRegistered.has(id) || attempt >= 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+function warningBox(unit) {
+  const warnings = unit.warnings || [];
+  if (!warnings.length) return null;
+  return h('div', { class: 'alert warn', id: 'unit-warnings' },
+    h('h2', {}, t('unit_warnings')),
+    h('ul', {}, warnings.map((w) => h('li', {}, w.message))));
+}
+
 function failureBox(unit) {
   const reason = failureReason(unit);
   const messages = failureMessages(unit);
-  return h('div', { class: 'alert danger', role: 'alert' },
+  const step = unit.onboarding_failure?.step;
+  return h('div', { class: 'alert danger', role: 'alert', id: 'failure-box' },
     h('h2', {}, t('onboarding_failed_title')),
-    h('p', {}, reason || t('onboarding_failed_no_reason')),
+    step ? h('p', { class: 'failure-step' }, t('failed_step', { step: t(`step_${step}`, {}, step) }),
+      unit.onboarding_failure.failed_at ? [' · ', time(unit.onboarding_failure.failed_at)] : null) : null,
+    h('p', { id: 'failure-reason' }, reason || t('onboarding_failed_no_reason')),
     messages.length ? h('ul', { class: 'messages' }, messages.map(zatcaMessage)) : null);
 }
 

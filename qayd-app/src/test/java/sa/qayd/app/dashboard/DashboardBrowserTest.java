@@ -251,14 +251,26 @@ class DashboardBrowserTest {
         String email = newEmail();
         signUp(email, "Keyboard Co");
 
-        // a unit with a wrong OTP: the form keeps the problem next to the OTP field or the unit fails
+        // a malformed OTP is refused next to its field; a wrong one fails onboarding with ZATCA's reason,
+        // and a restart with the right OTP brings the unit to active
         browser.click(By.linkText("EGS units"));
         browser.click(By.id("new-unit"));
-        fillUnit("Bad OTP till", "12");
+        fillUnit("Wrong OTP till", "12");
         browser.click(By.cssSelector("#unit-form button[type=submit]"));
         WebElement otp = browser.driver.findElement(Browser.field("unit-form", "otp"));
         browser.waitFor(d -> "true".equals(otp.getAttribute("aria-invalid")) ? true : null);
         assertThat(browser.driver.switchTo().activeElement().getAttribute("name")).isEqualTo("otp");
+        browser.type(Browser.field("unit-form", "otp"), "999999");
+        browser.click(By.cssSelector("#unit-form button[type=submit]"));
+        browser.visible(By.cssSelector("#unit-status [data-status='failed']"));
+        String reason = browser.visible(By.id("failure-reason")).getText();
+        assertThat(reason).isNotBlank();
+        browser.waitFor(d -> liveRegion().contains("Onboarding of unit Wrong OTP till failed") ? true : null);
+        browser.screenshot("13-unit-failed");
+        browser.type(Browser.field("restart-form", "otp"), "123345");
+        browser.driver.findElement(Browser.field("restart-form", "otp")).sendKeys(Keys.ENTER);
+        browser.visible(By.cssSelector("#unit-status [data-status='active']"));
+        assertThat(browser.driver.findElements(By.id("failure-box"))).isEmpty();
 
         // revoke from the keyboard: Escape cancels, Enter on the confirm button revokes
         browser.click(By.linkText("API keys"));
