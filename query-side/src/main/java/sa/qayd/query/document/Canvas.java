@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
  */
 final class Canvas implements AutoCloseable {
 
-    /** START follows the text: left for left-to-right paragraphs, right for Arabic ones. */
+    /** START follows the text: left for left-to-right text, right for Arabic text. */
     enum Align { LEFT, RIGHT, CENTER, START }
 
     static final PDRectangle PAGE = PDRectangle.A4;
@@ -82,9 +82,10 @@ final class Canvas implements AutoCloseable {
     float paragraph(String logical, Typeface face, float size, Color color, float x, float top, float width, Align align)
             throws IOException {
         List<Paragraph.Line> lines = Paragraph.lines(logical, face, size, width);
+        // the first line decides for the block: lines of one value aligned differently look like separate values
+        Align resolved = align != Align.START ? align : lines.get(0).rightToLeft() ? Align.RIGHT : Align.LEFT;
         float baseline = top - size;
         for (Paragraph.Line line : lines) {
-            Align resolved = align != Align.START ? align : line.rightToLeft() ? Align.RIGHT : Align.LEFT;
             visualLine(line.visual(), face, size, color, x, baseline, width, resolved);
             baseline -= size * LEADING;
         }

@@ -22,12 +22,8 @@ final class LinesSection {
     }
 
     static void draw(Canvas canvas, PrintedInvoice invoice) throws IOException {
-        List<List<String>> rows = invoice.lines().stream().map(LinesSection::row).toList();
-        Table table = new Table(canvas, COLUMNS);
-        canvas.ensureRoom(Canvas.HEADING_HEIGHT + table.minimumHeight(rows.get(0)));
-        canvas.heading(Sections.withCurrency(Labels.ITEMS, invoice.currency()));
-        table.draw(rows);
-        canvas.down(Sections.SPACING);
+        new Table(canvas, COLUMNS).drawSection(Sections.withCurrency(Labels.ITEMS, invoice.currency()),
+                invoice.lines().stream().map(LinesSection::row).toList());
     }
 
     private static List<String> row(PrintedLine line) {

@@ -4,23 +4,26 @@ import java.io.IOException;
 import java.util.List;
 import sa.qayd.query.document.FieldList.Field;
 
-/** Seller and buyer side by side; a simplified document without a buyer shows the seller only. */
+/** Seller and buyer side by side; a simplified document without a buyer gives the seller the full width. */
 final class PartiesSection {
 
     private static final float GAP = 16;
     private static final float HEADING_SIZE = 9.5f;
     private static final float FIELD_SIZE = 8;
-    private static final float LABEL_WIDTH = 112;
+    private static final float LABEL_WIDTH = 96;
 
     private PartiesSection() {
     }
 
     static void draw(Canvas canvas, PrintedInvoice invoice) throws IOException {
-        float width = (canvas.width() - GAP) / 2;
         float top = canvas.y();
-        float bottom = party(canvas, Labels.SELLER, invoice.seller(), canvas.left(), top, width);
-        if (invoice.buyer() != null) {
-            bottom = Math.min(bottom, party(canvas, Labels.BUYER, invoice.buyer(), canvas.left() + width + GAP, top, width));
+        float bottom;
+        if (invoice.buyer() == null) {
+            bottom = party(canvas, Labels.SELLER, invoice.seller(), canvas.left(), top, canvas.width());
+        } else {
+            float width = (canvas.width() - GAP) / 2;
+            bottom = Math.min(party(canvas, Labels.SELLER, invoice.seller(), canvas.left(), top, width),
+                    party(canvas, Labels.BUYER, invoice.buyer(), canvas.left() + width + GAP, top, width));
         }
         canvas.down(top - bottom + 10);
     }

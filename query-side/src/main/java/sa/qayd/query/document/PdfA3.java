@@ -3,13 +3,11 @@ package sa.qayd.query.document;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.ZonedDateTime;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.TimeZone;
-import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,13 +15,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.AdobePDFSchema;
-import org.apache.xmpbox.schema.DublinCoreSchema;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.type.BadFieldValueException;
-import org.apache.xmpbox.xml.XmpSerializer;
 import sa.qayd.zatca.ZatcaDocuments;
 
 /**
@@ -43,13 +34,13 @@ final class PdfA3 {
     }
 
     static void conform(PDDocument document, PrintedInvoice invoice, byte[] xml) throws IOException {
-        Calendar issuedAt = issuedAt(invoice);
+        ZonedDateTime issuedAt = issuedAt(invoice);
         String title = Labels.title(invoice.kind()).english() + " " + invoice.invoiceNumber();
         document.setVersion(PDF_VERSION);
         document.getDocument().setDocumentID(fileIdentifier(invoice));
         describe(document, title, issuedAt);
         addOutputIntent(document.getDocumentCatalog(), document);
-        XmlAttachment.embed(document, invoice, xml, issuedAt);
+        XmlAttachment.embed(document, invoice, xml, GregorianCalendar.from(issuedAt));
     }
 
     /** The trailer /ID: PDFBox would derive one from the clock; the invoice UUID is already unique. */
@@ -65,39 +56,17 @@ final class PdfA3 {
     }
 
     /** PDF/A wants the document information dictionary and the XMP metadata to say the same. */
-    private static void describe(PDDocument document, String title, Calendar issuedAt) throws IOException {
+    private static void describe(PDDocument document, String title, ZonedDateTime issuedAt) throws IOException {
+        Calendar created = GregorianCalendar.from(issuedAt);
         PDDocumentInformation information = document.getDocumentInformation();
         information.setTitle(title);
         information.setProducer(PRODUCER);
         information.setCreator(PRODUCER);
-        information.setCreationDate(issuedAt);
-        information.setModificationDate(issuedAt);
+        information.setCreationDate(created);
+        information.setModificationDate(created);
 
-        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-        PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
-        pdfa.setPart(3);
-        try {
-            pdfa.setConformance("B");
-        } catch (BadFieldValueException e) {
-            throw new IllegalStateException("xmpbox no longer accepts conformance level B", e);
-        }
-        DublinCoreSchema dublinCore = xmp.createAndAddDublinCoreSchema();
-        dublinCore.setTitle(title);
-        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-        basic.setCreatorTool(PRODUCER);
-        basic.setCreateDate(issuedAt);
-        basic.setModifyDate(issuedAt);
-        AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
-        pdf.setProducer(PRODUCER);
-
-        ByteArrayOutputStream serialized = new ByteArrayOutputStream();
-        try {
-            new XmpSerializer().serialize(xmp, serialized, true);
-        } catch (TransformerException e) {
-            throw new IOException("cannot serialise the XMP metadata", e);
-        }
         PDMetadata metadata = new PDMetadata(document);
-        metadata.importXMPMetadata(serialized.toByteArray());
+        metadata.importXMPMetadata(XmpPacket.pdfA3b(title, PRODUCER, issuedAt));
         document.getDocumentCatalog().setMetadata(metadata);
     }
 
@@ -112,11 +81,7 @@ final class PdfA3 {
     }
 
     /** IssueDate and IssueTime are local Saudi time (BR-KSA-70 and ZATCA's samples). */
-    private static Calendar issuedAt(PrintedInvoice invoice) {
-        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(ZatcaDocuments.RIYADH));
-        calendar.clear();
-        calendar.set(invoice.issueDate().getYear(), invoice.issueDate().getMonthValue() - 1, invoice.issueDate().getDayOfMonth(),
-                invoice.issueTime().getHour(), invoice.issueTime().getMinute(), invoice.issueTime().getSecond());
-        return calendar;
+    private static ZonedDateTime issuedAt(PrintedInvoice invoice) {
+        return ZonedDateTime.of(invoice.issueDate(), invoice.issueTime(), ZatcaDocuments.RIYADH);
     }
 }

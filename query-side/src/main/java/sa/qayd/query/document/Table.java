@@ -28,12 +28,18 @@ final class Table {
         }
     }
 
-    /** Space for the heading row and the first row, so that a heading never ends a page alone. */
-    float minimumHeight(List<String> firstRow) {
-        return headingHeight() + rowHeight(firstRow);
+    /**
+     * Draws the table under a section title, starting a new page first if the title, the heading row
+     * and the first row would not fit together: a title never ends a page alone.
+     */
+    void drawSection(Bilingual title, List<List<String>> rows) throws IOException {
+        canvas.ensureRoom(Canvas.HEADING_HEIGHT + headingHeight() + rowHeight(rows.get(0)));
+        canvas.heading(title);
+        draw(rows);
+        canvas.down(Sections.SPACING);
     }
 
-    void draw(List<List<String>> rows) throws IOException {
+    private void draw(List<List<String>> rows) throws IOException {
         drawHeading();
         for (List<String> row : rows) {
             float height = rowHeight(row);

@@ -40,7 +40,7 @@ final class Typeface {
         for (int i = 0; i < visual.length(); ) {
             int codePoint = visual.codePointAt(i);
             i += Character.charCount(codePoint);
-            PDType0Font font = fontFor(codePoint);
+            PDType0Font font = fontFor(codePoint, runFont);
             if (font == null) {
                 codePoint = REPLACEMENT;
                 font = latin;
@@ -70,12 +70,20 @@ final class Typeface {
         return width;
     }
 
-    private PDType0Font fontFor(int codePoint) {
+    /** A combining mark stays with the font of the letter it sits on. */
+    private PDType0Font fontFor(int codePoint, PDType0Font previous) {
+        if (Character.getType(codePoint) == Character.NON_SPACING_MARK && previous != null && glyphs(previous).getGlyphId(codePoint) != 0) {
+            return previous;
+        }
         boolean hasLatin = latinGlyphs.getGlyphId(codePoint) != 0;
         boolean hasArabic = arabicGlyphs.getGlyphId(codePoint) != 0;
         if (hasArabic && (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.ARABIC || !hasLatin)) {
             return arabic;
         }
         return hasLatin ? latin : null;
+    }
+
+    private CmapLookup glyphs(PDType0Font font) {
+        return font == arabic ? arabicGlyphs : latinGlyphs;
     }
 }

@@ -22,12 +22,8 @@ final class VatBreakdownSection {
         if (invoice.vatBreakdown().isEmpty()) {
             return;
         }
-        List<List<String>> rows = invoice.vatBreakdown().stream().map(VatBreakdownSection::row).toList();
-        Table table = new Table(canvas, COLUMNS);
-        canvas.ensureRoom(Canvas.HEADING_HEIGHT + table.minimumHeight(rows.get(0)));
-        canvas.heading(Sections.withCurrency(Labels.VAT_BREAKDOWN, invoice.currency()));
-        table.draw(rows);
-        canvas.down(Sections.SPACING);
+        new Table(canvas, COLUMNS).drawSection(Sections.withCurrency(Labels.VAT_BREAKDOWN, invoice.currency()),
+                invoice.vatBreakdown().stream().map(VatBreakdownSection::row).toList());
     }
 
     private static List<String> row(VatBreakdown subtotal) {

@@ -12,8 +12,14 @@ import com.ibm.icu.text.Bidi;
  */
 final class VisualText {
 
-    private static final int SHAPING_OPTIONS = ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL
-            | ArabicShaping.LENGTH_GROW_SHRINK;
+    private static final int SHAPING_OPTIONS = ArabicShaping.LETTERS_SHAPE_TASHKEEL_ISOLATED
+            | ArabicShaping.TEXT_DIRECTION_LOGICAL | ArabicShaping.LENGTH_GROW_SHRINK;
+    /** Isolated forms of fathatan, dammatan, kasratan, fatha, damma, kasra, shadda, sukun … */
+    private static final String ISOLATED_HARAKAT = "\uFE70\uFE72\uFE74\uFE76\uFE78\uFE7A\uFE7C\uFE7E";
+    /** … and the combining marks they stand for, in the same order. */
+    private static final String COMBINING_HARAKAT = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652";
+    /** Marks follow their letter so that, drawn after it with zero advance, they sit on it. */
+    private static final int REORDERING_OPTIONS = Bidi.DO_MIRRORING | Bidi.KEEP_BASE_COMBINING;
 
     private VisualText() {
     }
@@ -25,12 +31,12 @@ final class VisualText {
 
     /** The line in visual order within a paragraph of the given direction (lines wrapped from one paragraph share it). */
     static String of(String logicalLine, boolean rightToLeftParagraph) {
-        if (!needsReordering(logicalLine)) {
+        if (!rightToLeftParagraph && !containsRightToLeft(logicalLine)) {
             return logicalLine;
         }
         Bidi bidi = new Bidi();
-        bidi.setPara(shape(logicalLine), rightToLeftParagraph ? Bidi.RTL : Bidi.LTR, null);
-        return bidi.writeReordered(Bidi.DO_MIRRORING);
+        bidi.setPara(combiningHarakat(shape(logicalLine)), rightToLeftParagraph ? Bidi.RTL : Bidi.LTR, null);
+        return bidi.writeReordered(REORDERING_OPTIONS);
     }
 
     static boolean isRightToLeft(String text) {
@@ -46,7 +52,23 @@ final class VisualText {
         }
     }
 
-    private static boolean needsReordering(String text) {
+    /**
+     * Turns the harakat (tashkeel, e.g. the tanween of مقدماً) back into combining marks: their
+     * isolated presentation forms are spacing glyphs that would stand beside the letter, while a
+     * combining mark has no advance and is drawn over the letter before it.
+     */
+    private static String combiningHarakat(String shaped) {
+        char[] chars = shaped.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            int haraka = ISOLATED_HARAKAT.indexOf(chars[i]);
+            if (haraka >= 0) {
+                chars[i] = COMBINING_HARAKAT.charAt(haraka);
+            }
+        }
+        return new String(chars);
+    }
+
+    private static boolean containsRightToLeft(String text) {
         return text.codePoints().anyMatch(c -> {
             byte direction = Character.getDirectionality(c);
             return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT

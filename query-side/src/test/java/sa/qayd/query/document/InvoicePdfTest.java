@@ -10,6 +10,8 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +74,19 @@ class InvoicePdfTest {
     @Test
     void claimsPdfA3bInItsMetadata() throws Exception {
         assertThat(VeraPdf.claimedFlavour(SIMPLIFIED_PDF)).isEqualTo(PDFAFlavour.PDFA_3_B);
+    }
+
+    @Test
+    void anInvoiceNumberWithMarkupCharactersKeepsTheMetadataValid() throws Exception {
+        byte[] pdf = InvoicePdf.render(SampleInvoices.issue(
+                SampleInvoices.of(DocumentKind.SIMPLIFIED_INVOICE).invoiceNumber("A&B <7> \"x\"/1").build()).xml());
+
+        assertThat(VeraPdf.failedRules(pdf)).isEmpty();
+        assertThat(VeraPdf.claimedFlavour(pdf)).isEqualTo(PDFAFlavour.PDFA_3_B);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Simplified Tax Invoice A&B <7> \"x\"/1");
+            assertThat(document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()).containsKey("A_B__7___x__1.xml");
+        }
     }
 
     @Test
@@ -215,11 +230,16 @@ class InvoicePdfTest {
         byte[] xml = SampleInvoices.issue(DocumentKind.STANDARD_INVOICE).xml();
         IntStream.range(0, 20).forEach(i -> InvoicePdf.render(xml));
         int renders = 40;
-        long start = System.nanoTime();
+        // CPU time of this thread as well as wall time: the build machine is shared, wall time alone says little
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long wallStart = System.nanoTime();
         IntStream.range(0, renders).forEach(i -> InvoicePdf.render(xml));
-        double millis = (System.nanoTime() - start) / 1e6 / renders;
-        System.out.printf("InvoicePdf.render: %.1f ms per three-line standard invoice (warm, one thread)%n", millis);
-        assertThat(millis).isLessThan(1000);
+        double wallMillis = (System.nanoTime() - wallStart) / 1e6 / renders;
+        double cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / renders;
+        System.out.printf("InvoicePdf.render: %.1f ms CPU, %.1f ms wall per three-line standard invoice (warm, one thread)%n",
+                cpuMillis, wallMillis);
+        assertThat(wallMillis).isLessThan(1000);
     }
 
     private static BufferedImage onlyImage(PDResources resources) throws Exception {
@@ -234,7 +254,7 @@ class InvoicePdfTest {
     }
 
     /** Leaves the document under target/ for a person to look at (e.g. pdftoppm -png). */
-    private static void keepForInspection(String name, byte[] pdf) throws Exception {
+    static void keepForInspection(String name, byte[] pdf) throws Exception {
         Path folder = Files.createDirectories(Path.of("target", "invoice-pdf-samples"));
         Files.write(folder.resolve(name), pdf);
     }

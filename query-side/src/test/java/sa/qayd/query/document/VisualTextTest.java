@@ -24,6 +24,13 @@ class VisualTextTest {
     }
 
     @Test
+    void keepsHarakatAsMarksAfterTheirLetter() {
+        // مقدماً ends alef + fathatan: the tanween stays U+064B and follows the (final) alef it sits on
+        String visual = VisualText.of("مقدماً");
+        assertThat(visual).startsWith("\uFE8E\u064B");
+    }
+
+    @Test
     void keepsNumbersLeftToRightInsideArabic() {
         // صفحة 12: the number stays "12", on the left of the word
         assertThat(VisualText.of("صفحة 12")).isEqualTo("12 \uFE94\uFEA4\uFED4\uFEBB");
@@ -33,6 +40,12 @@ class VisualTextTest {
     void ordersMixedTextByItsFirstStrongCharacter() {
         assertThat(VisualText.of("Total / كتاب")).startsWith("Total / ");
         assertThat(VisualText.of("كتاب | Book")).isEqualTo("Book | \uFE8F\uFE8E\uFE98\uFEDB");
+    }
+
+    @Test
+    void aLatinLineWrappedFromAnArabicParagraphKeepsTheParagraphsDirection() {
+        // the second line of "شركة … | Maximum Speed LTD": the bar belongs at its right, next to the Arabic above
+        assertThat(VisualText.of("| Maximum Speed LTD", true)).isEqualTo("Maximum Speed LTD |");
     }
 
     @Test

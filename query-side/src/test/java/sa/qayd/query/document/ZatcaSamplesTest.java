@@ -28,6 +28,7 @@ class ZatcaSamplesTest {
         PrintedInvoice invoice = UblInvoiceReader.read(xml);
 
         byte[] pdf = InvoicePdf.render(xml);
+        InvoicePdfTest.keepForInspection("zatca-" + sample.getFileName().toString().replace(".xml", ".pdf"), pdf);
 
         assertThat(VeraPdf.failedRules(pdf)).isEmpty();
         assertThat(InvoicePdfTest.text(pdf)).contains(invoice.invoiceNumber(), "Amount payable",
