@@ -5,7 +5,7 @@ COPY . .
 RUN ./mvnw -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 qayd
+RUN useradd --system --uid 10001 qayd && mkdir -p /var/lib/simulator && chown qayd /var/lib/simulator
 WORKDIR /app
 COPY --from=build /src/qayd-app/target/qayd-app-*.jar /app/qayd.jar
 USER qayd

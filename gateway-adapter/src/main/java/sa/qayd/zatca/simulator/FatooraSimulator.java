@@ -24,7 +24,8 @@ import sa.qayd.zatca.fatoora.FatooraHeaders;
 
 /**
  * A local stand-in for a ZATCA Fatoora gateway: same paths, headers, status codes and JSON, real certificates
- * from its own CA, real checks of submitted documents, and injectable faults. Listens on 127.0.0.1 only.
+ * from its own CA, real checks of submitted documents, and injectable faults. Listens on 127.0.0.1 unless
+ * started standalone with {@code --listen <address>} (for a container of its own).
  *
  * <p>Embedded: {@code try (var simulator = FatooraSimulator.start(SimulatorSettings.defaults())) { ... }}.
  * Standalone: see {@link #main(String[])}; faults are then set over HTTP, see {@link SimulatorControl}.
@@ -40,10 +41,10 @@ public final class FatooraSimulator implements AutoCloseable {
     private final FaultPlan faults = new FaultPlan(Clock.systemUTC());
     private final AtomicInteger receivedCalls = new AtomicInteger();
 
-    private FatooraSimulator(SimulatorSettings settings) throws IOException {
+    private FatooraSimulator(SimulatorSettings settings, InetAddress listenAddress) throws IOException {
         this.settings = settings;
         this.gateway = new SimulatedGateway(settings.acceptedOtp(), settings.ca(), settings.verifier());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+        this.server = HttpServer.create(new InetSocketAddress(listenAddress, settings.port()), 0);
         // several workers, so that a call held back by a latency fault does not hold back the retries behind it
         this.workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "fatoora-simulator");
@@ -56,7 +57,12 @@ public final class FatooraSimulator implements AutoCloseable {
     }
 
     public static FatooraSimulator start(SimulatorSettings settings) throws IOException {
-        FatooraSimulator simulator = new FatooraSimulator(settings);
+        return start(settings, InetAddress.getLoopbackAddress());
+    }
+
+    /** Only for a simulator in its own container, which other containers must reach; tests stay on loopback. */
+    static FatooraSimulator start(SimulatorSettings settings, InetAddress listenAddress) throws IOException {
+        FatooraSimulator simulator = new FatooraSimulator(settings, listenAddress);
         simulator.server.start();
         return simulator;
     }
@@ -196,7 +202,9 @@ public final class FatooraSimulator implements AutoCloseable {
                 options.getOrDefault("--base-path", defaults.basePath()),
                 options.getOrDefault("--otp", defaults.acceptedOtp()),
                 ca, defaults.verifier());
-        FatooraSimulator simulator = start(settings);
+        InetAddress listen = options.containsKey("--listen")
+                ? InetAddress.getByName(options.get("--listen")) : InetAddress.getLoopbackAddress();
+        FatooraSimulator simulator = start(settings, listen);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         System.out.println("Fatoora simulator listening at " + simulator.baseUri());
     }
