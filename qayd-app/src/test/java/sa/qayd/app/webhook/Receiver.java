@@ -33,8 +33,10 @@ final class Receiver implements AutoCloseable {
             return event.path("type").asText();
         }
 
-        String invoiceId() {
-            return event.path("data").path("invoice_id").asText(null);
+        /** The invoice or EGS unit the event is about. */
+        String subjectId() {
+            JsonNode data = event.path("data");
+            return data.has("invoice_id") ? data.path("invoice_id").asText() : data.path("egs_unit_id").asText(null);
         }
     }
 

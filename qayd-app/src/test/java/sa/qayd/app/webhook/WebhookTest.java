@@ -13,12 +13,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import sa.qayd.app.Api;
 import sa.qayd.app.QaydApplication;
 import sa.qayd.app.Tenants;
 import sa.qayd.app.Tenants.Tenant;
+import sa.qayd.zatca.simulator.FatooraSimulator;
 
 /**
  * Webhooks end to end over real HTTP: Qayd, its embedded PostgreSQL and Fatoora simulator, and
@@ -30,12 +32,18 @@ import sa.qayd.app.Tenants.Tenant;
         "qayd.webhooks.poll-interval=100ms",
         "qayd.webhooks.retry-initial=200ms",
         "qayd.webhooks.retry-max=1s",
-        "qayd.webhooks.retry-for=6s"})
+        "qayd.webhooks.retry-for=6s",
+        "qayd.submission.retry-initial=PT0.3S",
+        "qayd.submission.retry-max=PT1S",
+        "qayd.zatca.retry.max-attempts=2",
+        "qayd.zatca.retry.initial-backoff=PT0.2S"})
 class WebhookTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
+    @Autowired
+    FatooraSimulator simulator;
 
     Api api;
     Tenants tenants;
@@ -50,6 +58,7 @@ class WebhookTest {
     @AfterEach
     void stopReceivers() {
         receivers.forEach(Receiver::close);
+        simulator.faults().clear();
     }
 
     private Receiver receiver() {
@@ -66,12 +75,6 @@ class WebhookTest {
         return created.text("id");
     }
 
-    private UUID activeUnit(String apiKey) {
-        UUID unit = tenants.createUnit(apiKey, "both");
-        tenants.awaitUnitStatus(apiKey, unit, "active");
-        return unit;
-    }
-
     private Api.Reply issueInvoice(String apiKey, String kind, UUID unit) {
         ObjectNode body = (kind.equals("standard") ? Tenants.standardInvoice() : Tenants.simplifiedInvoice())
                 .put("egs_unit_id", unit.toString());
@@ -84,8 +87,8 @@ class WebhookTest {
         return issueInvoice(apiKey, kind, unit).text("id");
     }
 
-    private static List<String> typesOf(List<Receiver.Request> requests, String invoiceId) {
-        return requests.stream().filter(request -> invoiceId.equals(request.invoiceId())).map(Receiver.Request::type).toList();
+    private static List<String> typesOf(List<Receiver.Request> requests, String subjectId) {
+        return requests.stream().filter(request -> subjectId.equals(request.subjectId())).map(Receiver.Request::type).toList();
     }
 
     private List<JsonNode> log(String apiKey, String webhookId) {
@@ -94,6 +97,37 @@ class WebhookTest {
         List<JsonNode> entries = new ArrayList<>();
         page.body().path("data").forEach(entries::add);
         return entries;
+    }
+
+    /** The webhook's deliveries about one invoice or unit, newest first. */
+    private List<JsonNode> log(String apiKey, String webhookId, String subjectId) {
+        return log(apiKey, webhookId).stream().filter(entry -> entry.path("subject_id").asText().equals(subjectId)).toList();
+    }
+
+    /**
+     * While the receiver refuses the earlier event of a subject, the later one waits untried; once
+     * the receiver takes events again, both arrive, in order.
+     */
+    private void assertLaterWaitsForEarlier(String apiKey, String webhookId, Receiver receiver, String subjectId,
+                                            String earlier, String later) {
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            List<JsonNode> entries = log(apiKey, webhookId, subjectId);
+            assertThat(entries).extracting(entry -> entry.path("event_type").asText()).containsExactly(later, earlier);
+            assertThat(entries.get(1).path("status").asText()).isEqualTo("pending");
+            assertThat(entries.get(1).path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        });
+        JsonNode waiting = log(apiKey, webhookId, subjectId).get(0);
+        assertThat(waiting.path("status").asText()).isEqualTo("pending");
+        assertThat(waiting.path("attempts").asInt()).as("never tried while the earlier one is pending").isZero();
+        assertThat(typesOf(receiver.requests(), subjectId)).containsOnly(earlier);
+
+        receiver.failNext(0);
+        Awaitility.await().atMost(PATIENCE).until(() -> typesOf(receiver.accepted(), subjectId).size() == 2);
+        assertThat(typesOf(receiver.accepted(), subjectId)).containsExactly(earlier, later);
+        List<String> arrivals = typesOf(receiver.requests(), subjectId);
+        assertThat(arrivals.get(arrivals.size() - 1)).isEqualTo(later);
+        assertThat(arrivals.subList(0, arrivals.size() - 1)).containsOnly(earlier);
+        assertThat(receiver.requests()).allSatisfy(request -> assertThat(request.signatureValid()).isTrue());
     }
 
     private static void assertProblem(Api.Reply reply, int status, String code) {
@@ -119,7 +153,7 @@ class WebhookTest {
         assertThat(listed.body().path("data").findValuesAsText("id")).containsExactly(webhookId);
         assertThat(listed.raw().body()).doesNotContain(created.text("secret"));
 
-        UUID unit = activeUnit(tenant.apiKey());
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
         Api.Reply standardInvoice = issueInvoice(tenant.apiKey(), "standard", unit);
         String standard = standardInvoice.text("id");
         String simplified = issue(tenant.apiKey(), "simplified", unit);
@@ -140,7 +174,7 @@ class WebhookTest {
         assertThat(active.path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
         assertThat(active.path("data").path("status").asText()).isEqualTo("active");
 
-        JsonNode cleared = requests.stream().filter(r -> standard.equals(r.invoiceId())).findFirst().orElseThrow().event();
+        JsonNode cleared = requests.stream().filter(r -> standard.equals(r.subjectId())).findFirst().orElseThrow().event();
         assertThat(cleared.path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
         assertThat(cleared.path("data").path("status").asText()).isEqualTo("cleared");
         assertThat(cleared.path("data").path("kind").asText()).isEqualTo("standard");
@@ -161,46 +195,43 @@ class WebhookTest {
                 .last().isEqualTo("egs_unit.active");
     }
 
-    /**
-     * A unit fails onboarding, then succeeds with a new OTP: two events of one subject. While the
-     * receiver refuses the first, the second must wait. (An invoice's delayed/reported pair works the
-     * same way, but needs ZATCA outages that take the submission saga far longer to get through.)
-     */
+    /** ZATCA is down for the first submission: the invoice is delayed, then reported. */
     @Test
-    void aLaterEventWaitsWhileAnEarlierOneOfTheSameSubjectIsRetried() {
+    void anInvoicesReportWaitsWhileItsDelayIsStillBeingRetried() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver receiver = receiver();
+        String webhookId = register(tenant.apiKey(), receiver);
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        Awaitility.await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+
+        receiver.failNext(Integer.MAX_VALUE);
+        simulator.faults().failNext(2, 503);
+        String invoice = issue(tenant.apiKey(), "simplified", unit);
+
+        assertLaterWaitsForEarlier(tenant.apiKey(), webhookId, receiver, invoice, "invoice.delayed", "invoice.reported");
+        JsonNode delayed = receiver.accepted().stream().filter(request -> request.type().equals("invoice.delayed"))
+                .findFirst().orElseThrow().event();
+        assertThat(delayed.path("data").path("status").asText()).isEqualTo("pending_reporting");
+        assertThat(delayed.path("data").path("delay").path("attempt").asInt()).isEqualTo(1);
+        assertThat(delayed.path("data").path("delay").path("next_attempt_at").asText()).isNotBlank();
+        assertThat(delayed.path("data").path("delay").path("reason").asText()).contains("503");
+    }
+
+    /** A unit fails onboarding, then succeeds with a new OTP: two events of one subject. */
+    @Test
+    void aUnitsActivationWaitsWhileItsFailureIsStillBeingRetried() {
         Tenant tenant = tenants.onboard("sandbox");
         Receiver receiver = receiver();
         String webhookId = register(tenant.apiKey(), receiver);
         receiver.failNext(Integer.MAX_VALUE);
         Api.Reply created = api.post("/v1/egs", tenant.apiKey(), Tenants.unitBody("Till with a typo", "both").put("otp", "999999"));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(202);
-        UUID unit = UUID.fromString(created.text("id"));
+        String unit = created.text("id");
         Awaitility.await().atMost(PATIENCE).until(() -> !receiver.requests().isEmpty());
         Api.Reply restarted = api.post("/v1/egs/" + unit + "/onboarding", tenant.apiKey(), Api.json("otp", "123345"));
         assertThat(restarted.status()).as(restarted.body().toString()).isBetween(200, 299);
 
-        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
-            List<JsonNode> entries = log(tenant.apiKey(), webhookId);
-            assertThat(entries).extracting(entry -> entry.path("event_type").asText())
-                    .containsExactly("egs_unit.active", "egs_unit.failed");
-            assertThat(entries.get(1).path("status").asText()).isEqualTo("pending");
-            assertThat(entries.get(1).path("attempts").asInt()).isGreaterThanOrEqualTo(2);
-        });
-        JsonNode waiting = log(tenant.apiKey(), webhookId).get(0);
-        assertThat(waiting.path("status").asText()).isEqualTo("pending");
-        assertThat(waiting.path("attempts").asInt()).as("never tried while the earlier one is pending").isZero();
-        assertThat(receiver.requests()).extracting(Receiver.Request::type).containsOnly("egs_unit.failed");
-
-        receiver.failNext(0);
-        Awaitility.await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 2);
-        assertThat(receiver.accepted()).extracting(Receiver.Request::type).containsExactly("egs_unit.failed", "egs_unit.active");
-        assertThat(receiver.accepted()).allSatisfy(request -> {
-            assertThat(request.signatureValid()).isTrue();
-            assertThat(request.event().path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
-        });
-        List<Receiver.Request> requests = receiver.requests();
-        assertThat(requests.get(requests.size() - 1).type()).isEqualTo("egs_unit.active");
-        assertThat(requests.subList(0, requests.size() - 1)).extracting(Receiver.Request::type).containsOnly("egs_unit.failed");
+        assertLaterWaitsForEarlier(tenant.apiKey(), webhookId, receiver, unit, "egs_unit.failed", "egs_unit.active");
     }
 
     @Test
@@ -209,7 +240,7 @@ class WebhookTest {
         Receiver receiver = receiver();
         String webhookId = register(tenant.apiKey(), receiver);
         receiver.failNext(Integer.MAX_VALUE);
-        UUID unit = activeUnit(tenant.apiKey());
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
 
         Awaitility.await().atMost(PATIENCE).until(() -> !receiver.requests().isEmpty());
         String deliveryId = receiver.requests().get(0).deliveryId();
@@ -249,7 +280,7 @@ class WebhookTest {
                 Api.json("url", receiver.url(), "events", List.of("egs_unit.failed")));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         receiver.trust(created.text("secret"));
-        UUID good = activeUnit(tenant.apiKey());
+        UUID good = tenants.activeUnit(tenant.apiKey(), "both");
         Api.Reply wrongOtp = api.post("/v1/egs", tenant.apiKey(), Tenants.unitBody("Till with a typo", "both").put("otp", "999999"));
         assertThat(wrongOtp.status()).as(wrongOtp.body().toString()).isEqualTo(202);
         String failedUnit = wrongOtp.text("id");
@@ -288,9 +319,9 @@ class WebhookTest {
         ourProduction.trust(production.text("secret"));
         String productionWebhook = production.text("id");
 
-        UUID ourUnit = activeUnit(tenant.apiKey());
+        UUID ourUnit = tenants.activeUnit(tenant.apiKey(), "both");
         String invoice = issue(tenant.apiKey(), "simplified", ourUnit);
-        UUID theirUnit = activeUnit(stranger.apiKey());
+        UUID theirUnit = tenants.activeUnit(stranger.apiKey(), "both");
 
         Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(typesOf(ours.accepted(), invoice)).containsExactly("invoice.reported");
@@ -330,7 +361,7 @@ class WebhookTest {
         assertThat(api.send("DELETE", "/v1/webhooks/" + gone, tenant.apiKey(), null, Map.of()).status()).isEqualTo(204);
         assertProblem(api.get("/v1/webhooks/" + gone, tenant.apiKey()), 404, "WEBHOOK_NOT_FOUND");
 
-        UUID unit = activeUnit(tenant.apiKey());
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
         Awaitility.await().atMost(PATIENCE).until(() -> kept.accepted().size() == 1);
         assertThat(kept.accepted().get(0).event().path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
         assertThat(deleted.requests()).isEmpty();
@@ -342,7 +373,7 @@ class WebhookTest {
         Receiver receiver = receiver();
         String webhookId = register(tenant.apiKey(), receiver);
         receiver.failNext(2);
-        UUID unit = activeUnit(tenant.apiKey());
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
         Awaitility.await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
         List<Receiver.Request> attempts = receiver.requests();
         assertThat(attempts).extracting(Receiver.Request::answered).containsExactly(500, 500, 204);
