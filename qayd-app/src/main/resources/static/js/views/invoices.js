@@ -71,7 +71,7 @@ export async function list(main) {
     body.replaceChildren(
       h('p', { class: 'muted count', role: 'status' }, t('invoices_shown', { count: rows.length })),
       render(rows, unitName),
-      next ? h('button', { type: 'button', class: 'button secondary more-button', onclick: () => load(next) }, t('load_more')) : null);
+      ...(next ? [h('button', { type: 'button', class: 'button secondary more-button', id: 'load-more', onclick: () => load(next) }, t('load_more'))] : []));
   }
   await load();
 }

@@ -8,8 +8,9 @@ import { showNewKey } from './auth.js';
 export async function list(main) {
   const env = state.env;
   const heading = h('div', { class: 'page-head' },
-    h('h1', {}, t('keys_title')),
-    h('p', { class: 'lede' }, t('keys_lede', { env: t(env) })));
+    h('div', {},
+      h('h1', {}, t('keys_title')),
+      h('p', { class: 'lede' }, t('keys_lede', { env: t(env) }))));
   const createForm = onSubmit(h('form', { class: 'card inline-form', novalidate: true, id: 'create-key-form' },
     h('h2', {}, t('create_key')),
     h('div', { class: 'inline-fields' },

@@ -147,7 +147,7 @@ export async function detail(main, id) {
         h('h1', {}, unit.name),
         h('p', { class: 'lede' }, t('onboarding_status'), ': ', statusSlot))),
     failureSlot,
-    warningBox(unit),
+    warningBox(unit) || '',
     h('section', { class: 'card', 'aria-labelledby': 'unit-facts' },
       h('h2', { id: 'unit-facts' }, t('unit_details')),
       facts([
@@ -177,11 +177,11 @@ export async function detail(main, id) {
     if (shownStatus) announceStatus(current);
     shownStatus = current.onboarding_status;
     statusSlot.replaceChildren(statusBadge(current.onboarding_status),
-      current.onboarding_status === 'pending' ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null);
+      ...(current.onboarding_status === 'pending' ? [h('span', { class: 'spinner', 'aria-hidden': 'true' })] : []));
     document.getElementById('unit-onboarded').replaceChildren(time(current.onboarded_at));
     document.getElementById('unit-certificate').textContent = current.certificate_serial || '—';
     document.getElementById('unit-certificate-expires').replaceChildren(time(current.certificate_expires_at));
-    failureSlot.replaceChildren(current.onboarding_status === 'failed' ? failureBox(current) : '');
+    failureSlot.replaceChildren(...(current.onboarding_status === 'failed' ? [failureBox(current)] : []));
     actionSlot.replaceChildren(...actions(current));
   }
   async function poll() {

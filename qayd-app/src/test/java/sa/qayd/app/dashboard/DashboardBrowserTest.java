@@ -156,7 +156,17 @@ class DashboardBrowserTest {
             browser.visible(By.cssSelector("#invoice-list .empty"));
             browser.screenshot("06-invoices-unavailable");
         } else {
-            browser.click(By.cssSelector("tr[data-invoice-id='" + invoiceId + "'] a"));
+            // the invoice view is written asynchronously: Apply reloads the list until it shows
+            By invoiceLink = By.cssSelector("tr[data-invoice-id='" + invoiceId + "'] a");
+            browser.waitFor(d -> {
+                if (!d.findElements(invoiceLink).isEmpty()) {
+                    return true;
+                }
+                d.findElement(By.cssSelector("#invoice-filters button[type=submit]")).click();
+                return null;
+            });
+            browser.screenshot("06-invoices");
+            browser.click(invoiceLink);
             browser.waitForHash("#/invoices/" + invoiceId);
             browser.visible(By.id("status-history"));
             browser.screenshot("07-invoice-detail");
@@ -174,7 +184,6 @@ class DashboardBrowserTest {
             browser.driver.switchTo().window(dashboard);
             browser.click(By.linkText("Invoices"));
             browser.visible(By.cssSelector("tr[data-invoice-id='" + invoiceId + "']"));
-            browser.screenshot("06-invoices");
         }
 
         // production shows none of the sandbox keys, units or invoices
