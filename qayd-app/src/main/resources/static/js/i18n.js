@@ -1,6 +1,6 @@
 // English and Arabic text. t('key', {var}) fills {var}; unknown keys fall back to English, then to the given fallback.
 const en = {
-  skip: 'Skip to content', loading: 'Loading…', environment: 'Environment', sandbox: 'Sandbox', production: 'Production',
+  skip: 'Skip to content', loading: 'Loading…', environment: 'Environment', sandbox: 'Sandbox', production: 'Production', sandbox_word: 'sandbox', production_word: 'production',
   logout: 'Log out', logged_out: 'You are logged out.', nav_keys: 'API keys', nav_units: 'EGS units', nav_invoices: 'Invoices',
   banner_sandbox: 'Sandbox: test keys, units on the simulator; nothing reaches ZATCA for real.',
   banner_production: 'Production: live keys and units; invoices are reported to and cleared by ZATCA.',
@@ -78,7 +78,7 @@ const en = {
 };
 
 const ar = {
-  skip: 'تخطَّ إلى المحتوى', loading: 'جارٍ التحميل…', environment: 'البيئة', sandbox: 'التجريبية', production: 'الإنتاج',
+  skip: 'تخطَّ إلى المحتوى', loading: 'جارٍ التحميل…', environment: 'البيئة', sandbox: 'التجريبية', production: 'الإنتاج', sandbox_word: 'التجريبية', production_word: 'الإنتاج',
   logout: 'تسجيل الخروج', logged_out: 'سُجِّل خروجك.', nav_keys: 'مفاتيح API', nav_units: 'وحدات EGS', nav_invoices: 'الفواتير',
   banner_sandbox: 'البيئة التجريبية: مفاتيح ووحدات على المحاكي، ولا يصل شيء إلى هيئة الزكاة فعليًا.',
   banner_production: 'بيئة الإنتاج: مفاتيح ووحدات حقيقية، والفواتير تُبلَّغ إلى هيئة الزكاة وتُعتمد منها.',

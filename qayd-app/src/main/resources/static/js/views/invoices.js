@@ -17,7 +17,7 @@ export async function list(main) {
   main.append(h('div', { class: 'page-head' },
     h('div', {},
       h('h1', {}, t('invoices_title')),
-      h('p', { class: 'lede' }, t('invoices_lede', { env: t(env) })))));
+      h('p', { class: 'lede' }, t('invoices_lede', { env: t(`${env}_word`) })))));
 
   let units = [];
   try {

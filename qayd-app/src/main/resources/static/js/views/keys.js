@@ -10,12 +10,12 @@ export async function list(main) {
   const heading = h('div', { class: 'page-head' },
     h('div', {},
       h('h1', {}, t('keys_title')),
-      h('p', { class: 'lede' }, t('keys_lede', { env: t(env) }))));
+      h('p', { class: 'lede' }, t('keys_lede', { env: t(`${env}_word`) }))));
   const createForm = onSubmit(h('form', { class: 'card inline-form', novalidate: true, id: 'create-key-form' },
     h('h2', {}, t('create_key')),
     h('div', { class: 'inline-fields' },
       field({ name: 'name', label: t('key_name'), required: true, hint: t('key_name_hint'), maxlength: 100 }),
-      h('button', { type: 'submit', class: 'button primary' }, t('create_key_button', { env: t(env) })))),
+      h('button', { type: 'submit', class: 'button primary' }, t('create_key_button', { env: t(`${env}_word`) })))),
   async (body) => {
     const key = await post('/v1/api-keys', { name: body.name ?? '', environment: env });
     createForm.reset();
@@ -23,7 +23,7 @@ export async function list(main) {
     await refresh();
     announce(t('key_created', { name: key.name }));
   });
-  const listing = h('section', { 'aria-labelledby': 'keys-list-title' }, h('h2', { id: 'keys-list-title' }, t('keys_list_title', { env: t(env) })));
+  const listing = h('section', { 'aria-labelledby': 'keys-list-title' }, h('h2', { id: 'keys-list-title' }, t('keys_list_title', { env: t(`${env}_word`) })));
   const body = h('div', { class: 'list-body' }, h('p', { class: 'loading' }, t('loading')));
   listing.append(body);
   main.append(heading, createForm, listing);
@@ -40,7 +40,7 @@ export async function list(main) {
     if (!keys.length) return emptyState(t('no_keys'), t('no_keys_text'));
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     return table({
-      caption: t('keys_list_title', { env: t(env) }),
+      caption: t('keys_list_title', { env: t(`${env}_word`) }),
       rows: keys,
       rowAttrs: (key) => ({ dataset: { keyId: key.id, status: key.status } }),
       columns: [

@@ -13,7 +13,7 @@ export async function list(main) {
   main.append(h('div', { class: 'page-head' },
     h('div', {},
       h('h1', {}, t('units_title')),
-      h('p', { class: 'lede' }, t('units_lede', { env: t(env) }))),
+      h('p', { class: 'lede' }, t('units_lede', { env: t(`${env}_word`) }))),
     h('a', { class: 'button primary', href: '#/units/new', id: 'new-unit' }, t('register_unit'))));
   const body = h('div', { class: 'list-body' }, h('p', { class: 'loading' }, t('loading')));
   main.append(body);
@@ -27,7 +27,7 @@ export async function list(main) {
       if (before && before !== unit.onboarding_status) announceStatus(unit);
       seen.set(unit.id, unit.onboarding_status);
     }
-    body.replaceChildren(units.length ? render(units) : emptyState(t('no_units'), t('no_units_text', { env: t(env) }),
+    body.replaceChildren(units.length ? render(units) : emptyState(t('no_units'), t('no_units_text', { env: t(`${env}_word`) }),
       h('a', { class: 'button primary', href: '#/units/new' }, t('register_unit'))));
     if (units.some((u) => u.onboarding_status === 'pending')) timer = setTimeout(poll, POLL_MS);
   }
@@ -110,7 +110,7 @@ export function create(main) {
         field({ name: 'solution_name', label: t('solution_name'), hint: t('solution_name_hint'), maxlength: 64 }))),
     h('div', { class: 'form-actions' },
       h('a', { href: '#/units', class: 'button secondary' }, t('cancel')),
-      h('button', { type: 'submit', class: 'button primary' }, t('register_unit_in', { env: t(env) })))),
+      h('button', { type: 'submit', class: 'button primary' }, t('register_unit_in', { env: t(`${env}_word`) })))),
   async (body) => {
     const unit = await post('/v1/egs', { ...body, environment: env });
     justRegistered.add(unit.id);
@@ -120,7 +120,7 @@ export function create(main) {
   main.append(h('div', { class: 'page-head' },
     h('div', {},
       h('p', { class: 'crumbs' }, h('a', { href: '#/units' }, t('units_title'))),
-      h('h1', {}, t('register_unit_title', { env: t(env) })),
+      h('h1', {}, t('register_unit_title', { env: t(`${env}_word`) })),
       h('p', { class: 'lede' }, t('register_unit_lede')))),
   form);
 }

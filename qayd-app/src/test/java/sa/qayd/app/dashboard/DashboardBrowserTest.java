@@ -79,10 +79,19 @@ class DashboardBrowserTest {
 
     /** Creates a key on the keys page; returns the full key shown once. */
     private String createKey(String name) {
+        return createKey(name, null);
+    }
+
+    private String createKey(String name, String screenshot) {
         browser.type(Browser.field("create-key-form", "name"), name);
         browser.click(By.cssSelector("#create-key-form button[type=submit]"));
         WebElement value = browser.visible(By.id("new-key-value"));
         String key = value.getAttribute("value");
+        if (screenshot != null) {
+            browser.click(By.id("copy-key"));
+            browser.waitFor(d -> d.findElement(By.cssSelector(".copy-status")).getText().isBlank() ? null : true);
+            browser.screenshot(screenshot);
+        }
         browser.click(By.id("new-key-done"));
         browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("new-key-value")));
         browser.visible(keyRow(name));
@@ -111,7 +120,7 @@ class DashboardBrowserTest {
         String firstKey = signUp(email, "Acme Trading");
         assertThat(firstKey).startsWith("qk_sandbox_");
 
-        String shopKey = createKey("Online shop");
+        String shopKey = createKey("Online shop", "03a-new-key");
         assertThat(shopKey).startsWith("qk_sandbox_");
         assertThat(browser.driver.getPageSource()).doesNotContain(shopKey).doesNotContain(firstKey);
         assertThat(browser.driver.findElements(By.cssSelector("tr[data-key-id]"))).hasSize(2);
