@@ -65,13 +65,15 @@ class Deliveries {
     /**
      * Takes up to {@code limit} due deliveries and hides them from other workers for {@code lease}.
      * A delivery is not due while an earlier one of the same invoice or unit to the same webhook is
-     * still pending: that keeps each subject's events in order.
+     * still pending: that keeps each subject's events in order. Nothing goes to a deleted webhook,
+     * not even what the outbox added while it was being deleted.
      */
     List<Claimed> claimDue(int limit, Duration lease) {
         Instant now = clock.instant();
         return jdbc.query("""
                 with due as (
                     select d.delivery_id from webhook_delivery d
+                    join webhook live on live.webhook_id = d.webhook_id and live.deleted_at is null
                     where d.status = ? and d.next_attempt_at <= ?
                       and not exists (select 1 from webhook_delivery earlier
                                       where earlier.webhook_id = d.webhook_id and earlier.subject_id = d.subject_id

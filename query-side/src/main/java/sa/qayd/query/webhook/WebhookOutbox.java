@@ -71,31 +71,32 @@ class WebhookOutbox {
     @DisallowReplay
     @EventHandler
     void on(InvoiceClearedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        invoiceEvent(WebhookEventType.INVOICE_CLEARED, eventId, at, event.invoiceId(), InvoiceStatus.CLEARED,
-                event.warnings(), null);
+        KnownInvoice invoice = invoice(event.invoiceId());
+        invoiceEvent(WebhookEventType.INVOICE_CLEARED, eventId, at, invoice, InvoiceStatus.CLEARED, event.warnings(), null);
     }
 
     @DisallowReplay
     @EventHandler
     void on(InvoiceReportedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        invoiceEvent(WebhookEventType.INVOICE_REPORTED, eventId, at, event.invoiceId(), InvoiceStatus.REPORTED,
-                event.warnings(), null);
+        KnownInvoice invoice = invoice(event.invoiceId());
+        invoiceEvent(WebhookEventType.INVOICE_REPORTED, eventId, at, invoice, InvoiceStatus.REPORTED, event.warnings(), null);
     }
 
     @DisallowReplay
     @EventHandler
     void on(InvoiceRejectedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        KnownInvoice invoice = invoice(event.invoiceId());
         List<ZatcaMessage> messages = Stream.concat(event.errors().stream(), event.warnings().stream()).toList();
-        invoiceEvent(WebhookEventType.INVOICE_REJECTED, eventId, at, event.invoiceId(), InvoiceStatus.REJECTED,
-                messages, null);
+        invoiceEvent(WebhookEventType.INVOICE_REJECTED, eventId, at, invoice, InvoiceStatus.REJECTED, messages, null);
     }
 
     /** The document is still pending; its status says which (clearance or reporting). */
     @DisallowReplay
     @EventHandler
     void on(InvoiceSubmissionDelayedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        invoiceEvent(WebhookEventType.INVOICE_DELAYED, eventId, at, event.invoiceId(), null, List.of(),
-                new WebhookPayload.Delay(event.attempt(), event.reason(), event.nextAttemptAt()));
+        KnownInvoice invoice = invoice(event.invoiceId());
+        invoiceEvent(WebhookEventType.INVOICE_DELAYED, eventId, at, invoice, InvoiceStatus.pendingFor(invoice.kind()),
+                List.of(), new WebhookPayload.Delay(event.attempt(), event.reason(), event.nextAttemptAt()));
     }
 
     @DisallowReplay
@@ -117,26 +118,27 @@ class WebhookOutbox {
         jdbc.update("delete from webhook_egs_unit");
     }
 
-    private record KnownInvoice(UUID accountId, Environment environment, UUID egsUnitId, String invoiceNumber,
-                                InvoiceKind kind, DocumentType documentType) {
+    private record KnownInvoice(UUID invoiceId, UUID accountId, Environment environment, UUID egsUnitId,
+                                String invoiceNumber, InvoiceKind kind, DocumentType documentType) {
     }
 
-    /** {@code status} null means "still pending", which depends on the kind. */
-    private void invoiceEvent(WebhookEventType type, String eventId, Instant at, UUID invoiceId, InvoiceStatus status,
-                              List<ZatcaMessage> messages, WebhookPayload.Delay delay) {
-        KnownInvoice invoice = jdbc.queryForObject("""
+    private KnownInvoice invoice(UUID invoiceId) {
+        return jdbc.queryForObject("""
                 select account_id, environment, egs_unit_id, invoice_number, kind, document_type
                 from webhook_invoice where invoice_id = ?""",
-                (rs, row) -> new KnownInvoice(rs.getObject("account_id", UUID.class),
+                (rs, row) -> new KnownInvoice(invoiceId, rs.getObject("account_id", UUID.class),
                         Environment.valueOf(rs.getString("environment")), rs.getObject("egs_unit_id", UUID.class),
                         rs.getString("invoice_number"), InvoiceKind.valueOf(rs.getString("kind")),
                         DocumentType.valueOf(rs.getString("document_type"))),
                 invoiceId);
-        InvoiceStatus shown = status != null ? status : InvoiceStatus.pendingFor(invoice.kind());
-        WebhookPayload.InvoiceData data = new WebhookPayload.InvoiceData(invoiceId, invoice.egsUnitId(),
-                invoice.invoiceNumber(), invoice.kind().wireName(), invoice.documentType().wireName(), shown.wireName(),
-                messages == null ? List.of() : messages, delay);
-        enqueue(type, eventId, at, invoice.accountId(), invoice.environment(), invoiceId, data);
+    }
+
+    private void invoiceEvent(WebhookEventType type, String eventId, Instant at, KnownInvoice invoice,
+                              InvoiceStatus status, List<ZatcaMessage> messages, WebhookPayload.Delay delay) {
+        WebhookPayload.InvoiceData data = new WebhookPayload.InvoiceData(invoice.invoiceId(), invoice.egsUnitId(),
+                invoice.invoiceNumber(), invoice.kind().wireName(), invoice.documentType().wireName(), status.wireName(),
+                messages, delay);
+        enqueue(type, eventId, at, invoice.accountId(), invoice.environment(), invoice.invoiceId(), data);
     }
 
     private record KnownUnit(UUID accountId, Environment environment, String name) {
