@@ -1,8 +1,6 @@
 package sa.qayd.query.document;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -38,14 +36,7 @@ record DocumentFonts(Typeface regular, Typeface bold) {
     }
 
     private static byte[] fontFile(String name) {
-        try (InputStream in = DocumentFonts.class.getResourceAsStream("/document/fonts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + name + " is missing from the classpath");
-            }
-            return withoutGlyphSubstitution(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withoutGlyphSubstitution(ClasspathResource.bytes("/document/fonts/" + name));
     }
 
     /**

@@ -18,6 +18,9 @@ final class LinesSection {
             new Column(Labels.LINE_VAT, 10, Align.RIGHT),
             new Column(Labels.LINE_TOTAL, 11, Align.RIGHT));
 
+    /** Only lines outside the standard rate name their category: 0% alone does not say zero-rated, exempt or out of scope. */
+    private static final String STANDARD_RATED = "S";
+
     private LinesSection() {
     }
 
@@ -32,7 +35,7 @@ final class LinesSection {
                 line.name(),
                 Amounts.quantity(line.quantity()),
                 Amounts.price(line.unitPrice()),
-                Amounts.rate(line.vatRate()),
+                Amounts.rate(line.vatRate()) + (STANDARD_RATED.equals(line.vatCategory()) ? "" : " " + line.vatCategory()),
                 Amounts.price(line.net()),
                 Amounts.price(line.vat()),
                 Amounts.price(line.total()));

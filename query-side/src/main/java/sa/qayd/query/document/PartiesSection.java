@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import sa.qayd.query.document.FieldList.Field;
 
-/** Seller and buyer side by side; a simplified document without a buyer gives the seller the full width. */
+/** Seller and buyer side by side, the same on every kind of document; a simplified document may have no buyer. */
 final class PartiesSection {
 
     private static final float GAP = 16;
@@ -17,13 +17,10 @@ final class PartiesSection {
 
     static void draw(Canvas canvas, PrintedInvoice invoice) throws IOException {
         float top = canvas.y();
-        float bottom;
-        if (invoice.buyer() == null) {
-            bottom = party(canvas, Labels.SELLER, invoice.seller(), canvas.left(), top, canvas.width());
-        } else {
-            float width = (canvas.width() - GAP) / 2;
-            bottom = Math.min(party(canvas, Labels.SELLER, invoice.seller(), canvas.left(), top, width),
-                    party(canvas, Labels.BUYER, invoice.buyer(), canvas.left() + width + GAP, top, width));
+        float width = (canvas.width() - GAP) / 2;
+        float bottom = party(canvas, Labels.SELLER, invoice.seller(), canvas.left(), top, width);
+        if (invoice.buyer() != null) {
+            bottom = Math.min(bottom, party(canvas, Labels.BUYER, invoice.buyer(), canvas.left() + width + GAP, top, width));
         }
         canvas.down(top - bottom + 10);
     }

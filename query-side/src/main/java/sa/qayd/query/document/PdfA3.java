@@ -1,7 +1,5 @@
 package sa.qayd.query.document;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,7 +26,11 @@ final class PdfA3 {
     private static final String SRGB = "sRGB IEC61966-2.1";
     /** PDF/A-3 is based on PDF 1.7. */
     private static final float PDF_VERSION = 1.7f;
-    private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    /**
+     * Shipped with this module rather than taken from the JDK, whose profile bytes may change with
+     * the JDK version and would then change every rebuilt PDF.
+     */
+    private static final byte[] SRGB_PROFILE = ClasspathResource.bytes("/document/color/sRGB.icc");
 
     private PdfA3() {
     }

@@ -98,18 +98,16 @@ final class UblInvoiceReader {
     }
 
     private static PrintedLine line(UblNode line) {
-        BigDecimal net = amount(line, "cbc:LineExtensionAmount");
-        BigDecimal vat = amount(line, "cac:TaxTotal/cbc:TaxAmount");
+        BigDecimal net = decimal(line, "cbc:LineExtensionAmount");
+        BigDecimal vat = decimal(line, "cac:TaxTotal/cbc:TaxAmount");
         String total = line.text("cac:TaxTotal/cbc:RoundingAmount");
-        UblNode quantity = line.find("cbc:InvoicedQuantity").orElseThrow(() -> missing("cbc:InvoicedQuantity"));
         return new PrintedLine(
                 required(line, "cbc:ID"),
                 required(line, "cac:Item/cbc:Name"),
-                new BigDecimal(Objects.requireNonNull(quantity.text(), "cbc:InvoicedQuantity")),
-                quantity.attribute("unitCode"),
-                amount(line, "cac:Price/cbc:PriceAmount"),
+                decimal(line, "cbc:InvoicedQuantity"),
+                decimal(line, "cac:Price/cbc:PriceAmount"),
                 required(line, "cac:Item/cac:ClassifiedTaxCategory/cbc:ID"),
-                optionalAmount(line, "cac:Item/cac:ClassifiedTaxCategory/cbc:Percent"),
+                optionalDecimal(line, "cac:Item/cac:ClassifiedTaxCategory/cbc:Percent"),
                 net,
                 vat,
                 total == null ? net.add(vat) : new BigDecimal(total));
@@ -122,9 +120,9 @@ final class UblInvoiceReader {
                 .filter(subtotal -> subtotal.find("cbc:TaxAmount").map(a -> currency.equals(a.attribute("currencyID"))).orElse(false))
                 .map(subtotal -> new VatBreakdown(
                         required(subtotal, "cac:TaxCategory/cbc:ID"),
-                        optionalAmount(subtotal, "cac:TaxCategory/cbc:Percent"),
-                        amount(subtotal, "cbc:TaxableAmount"),
-                        amount(subtotal, "cbc:TaxAmount"),
+                        optionalDecimal(subtotal, "cac:TaxCategory/cbc:Percent"),
+                        decimal(subtotal, "cbc:TaxableAmount"),
+                        decimal(subtotal, "cbc:TaxAmount"),
                         subtotal.text("cac:TaxCategory/cbc:TaxExemptionReasonCode"),
                         subtotal.text("cac:TaxCategory/cbc:TaxExemptionReason")))
                 .toList();
@@ -139,14 +137,14 @@ final class UblInvoiceReader {
                 .findFirst()
                 .orElseThrow(() -> missing("cac:TaxTotal/cbc:TaxAmount in " + currency));
         return new DocumentTotals(
-                amount(totals, "cbc:LineExtensionAmount"),
-                optionalAmount(totals, "cbc:AllowanceTotalAmount"),
-                optionalAmount(totals, "cbc:ChargeTotalAmount"),
-                amount(totals, "cbc:TaxExclusiveAmount"),
+                decimal(totals, "cbc:LineExtensionAmount"),
+                optionalDecimal(totals, "cbc:AllowanceTotalAmount"),
+                optionalDecimal(totals, "cbc:ChargeTotalAmount"),
+                decimal(totals, "cbc:TaxExclusiveAmount"),
                 vat,
-                amount(totals, "cbc:TaxInclusiveAmount"),
-                optionalAmount(totals, "cbc:PrepaidAmount"),
-                amount(totals, "cbc:PayableAmount"));
+                decimal(totals, "cbc:TaxInclusiveAmount"),
+                optionalDecimal(totals, "cbc:PrepaidAmount"),
+                decimal(totals, "cbc:PayableAmount"));
     }
 
     private static String additionalReference(UblNode invoice, String id, String valuePath) {
@@ -171,11 +169,11 @@ final class UblInvoiceReader {
         return text == null ? null : LocalDate.parse(text);
     }
 
-    private static BigDecimal amount(UblNode parent, String path) {
+    private static BigDecimal decimal(UblNode parent, String path) {
         return new BigDecimal(required(parent, path));
     }
 
-    private static BigDecimal optionalAmount(UblNode parent, String path) {
+    private static BigDecimal optionalDecimal(UblNode parent, String path) {
         String text = parent.text(path);
         return text == null ? BigDecimal.ZERO : new BigDecimal(text);
     }

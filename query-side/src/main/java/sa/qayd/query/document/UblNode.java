@@ -22,10 +22,6 @@ final class UblNode {
         this.element = element;
     }
 
-    String localName() {
-        return element.getLocalName();
-    }
-
     /** The first element at {@code path}, if any. */
     Optional<UblNode> find(String path) {
         UblNode current = this;

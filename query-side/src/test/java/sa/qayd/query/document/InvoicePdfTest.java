@@ -135,7 +135,7 @@ class InvoicePdfTest {
                 "Simplified Tax Invoice", "SME-0-00042", "2025-03-14 10:30:15", "Invoice counter", "42",
                 UUID.nameUUIDFromBytes("SIMPLIFIED_INVOICE".getBytes()).toString(),
                 "Total excl. VAT", "232.00 SAR", "Total VAT", "30.15 SAR", "Total incl. VAT", "262.15 SAR",
-                "Amount payable", "Zero rated", "VATEX-SA-35 Medicines and medical equipment",
+                "Amount payable", "0% Z", "Zero rated", "VATEX-SA-35 Medicines and medical equipment",
                 "Page 1 of 1");
     }
 
