@@ -9,10 +9,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -115,10 +113,11 @@ class EventProcessors {
                     processor.isRunning(), processor.isError(), false, head, null, null, null, List.of(), deadLetters);
         }
         Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
-        List<ProcessorView.SegmentView> segments = tokens.of(name).stream().map(stored -> {
-            EventTrackerStatus status = local.get(stored.segment());
-            return new ProcessorView.SegmentView(stored.segment(), stored.owner(), boxed(stored.position()),
-                    ReplayToken.isReplay(stored.token()), status != null,
+        List<ProcessorTokens.SegmentToken> stored = tokens.of(name);
+        List<ProcessorView.SegmentView> segments = stored.stream().map(segment -> {
+            EventTrackerStatus status = local.get(segment.segment());
+            return new ProcessorView.SegmentView(segment.segment(), segment.owner(), boxed(segment.position()),
+                    segment.replaying(), status != null,
                     status == null ? null : status.isCaughtUp(),
                     status == null || status.getError() == null ? null : status.getError().toString());
         }).toList();
@@ -127,20 +126,9 @@ class EventProcessors {
         boolean replaying = segments.stream().anyMatch(ProcessorView.SegmentView::replaying);
         return new ProcessorView(name, streaming instanceof PooledStreamingEventProcessor ? "pooled" : "tracking",
                 processor.isRunning(), processor.isError(), replaying, head, position,
-                position == null ? null : Math.max(0, head - position), replaying ? replayProgress(name) : null,
+                position == null ? null : Math.max(0, head - position),
+                replaying ? stored.stream().mapToDouble(ProcessorTokens.SegmentToken::replayProgress).min().orElse(1.0) : null,
                 segments, deadLetters);
-    }
-
-    /** The share of the history replayed so far, by the slowest segment. */
-    private Double replayProgress(String name) {
-        return tokens.of(name).stream().map(ProcessorTokens.SegmentToken::token).filter(ReplayToken::isReplay)
-                .mapToDouble(EventProcessors::replayed).min().orElse(1.0);
-    }
-
-    private static double replayed(TrackingToken token) {
-        long resetAt = ReplayToken.getTokenAtReset(token).orElse(0);
-        long current = token.position().orElse(0);
-        return resetAt <= 0 ? 1.0 : Math.min(1.0, (double) current / resetAt);
     }
 
     private static Long boxed(OptionalLong value) {

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import sa.qayd.query.processing.ProjectionWrites;
 import sa.qayd.api.egs.EgsCertificateRenewedEvent;
 import sa.qayd.api.egs.EgsOnboardingFailedEvent;
 import sa.qayd.api.egs.EgsOnboardingRestartedEvent;
@@ -22,16 +23,18 @@ import sa.qayd.api.egs.OnboardingStatus;
 @ProcessingGroup("egs-units")
 class EgsUnitProjection {
     private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final ObjectMapper json;
 
-    EgsUnitProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    EgsUnitProjection(JdbcTemplate jdbc, ProjectionWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(EgsUnitRegisteredEvent event) throws JsonProcessingException {
-        jdbc.update("""
+        writes.update("""
                 insert into egs_unit_view (egs_unit_id, account_id, environment, name, onboarding_status, identity, registered_at)
                 values (?, ?, ?, ?, ?, cast(? as jsonb), ?) on conflict (egs_unit_id) do nothing""",
                 event.egsUnitId(), event.accountId(), event.environment().name(), event.name(),
@@ -41,7 +44,7 @@ class EgsUnitProjection {
 
     @EventHandler
     void on(EgsUnitOnboardedEvent event) {
-        jdbc.update("""
+        writes.update("""
                 update egs_unit_view set onboarding_status = ?, onboarded_at = ?, certificate_serial = ?,
                     certificate_not_after = ? where egs_unit_id = ?""",
                 OnboardingStatus.ACTIVE.name(), Timestamp.from(event.onboardedAt()), event.certificateSerial(),
@@ -50,13 +53,13 @@ class EgsUnitProjection {
 
     @EventHandler
     void on(EgsCertificateRenewedEvent event) {
-        jdbc.update("update egs_unit_view set certificate_serial = ?, certificate_not_after = ? where egs_unit_id = ?",
+        writes.update("update egs_unit_view set certificate_serial = ?, certificate_not_after = ? where egs_unit_id = ?",
                 event.certificateSerial(), timestamp(event.certificateNotAfter()), event.egsUnitId());
     }
 
     @EventHandler
     void on(EgsOnboardingFailedEvent event) throws JsonProcessingException {
-        jdbc.update("""
+        writes.update("""
                 update egs_unit_view set onboarding_status = ?, failure_step = ?, failure_reason = ?,
                     failure_messages = cast(? as jsonb), failed_at = ? where egs_unit_id = ?""",
                 OnboardingStatus.FAILED.name(), event.step(), event.reason(),
@@ -67,7 +70,7 @@ class EgsUnitProjection {
     /** A new OTP starts over: the refusal stays in the event history, not in the view. */
     @EventHandler
     void on(EgsOnboardingRestartedEvent event) {
-        jdbc.update("""
+        writes.update("""
                 update egs_unit_view set onboarding_status = ?, failure_step = null, failure_reason = null,
                     failure_messages = null, failed_at = null where egs_unit_id = ?""",
                 OnboardingStatus.PENDING.name(), event.egsUnitId());

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import sa.qayd.query.processing.ProjectionWrites;
 import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.invoice.InvoiceAmounts;
 import sa.qayd.api.invoice.InvoiceClearedEvent;
@@ -35,17 +36,19 @@ class InvoiceProjection {
     static final String GROUP = "invoices";
 
     private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final ObjectMapper json;
 
-    InvoiceProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    InvoiceProjection(JdbcTemplate jdbc, ProjectionWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(InvoiceIssuedEvent event) {
         InvoiceAmounts amounts = event.amounts();
-        jdbc.update("""
+        writes.update("""
                 insert into invoice_view (invoice_id, account_id, egs_unit_id, environment, kind, document_type,
                     invoice_number, issue_date, uuid, icv, previous_invoice_hash, invoice_hash, qr_code, status,
                     currency, line_extension, allowance_total, tax_exclusive, tax_total, tax_inclusive, payable,
@@ -63,7 +66,7 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceSubmissionDelayedEvent event) {
-        jdbc.update("""
+        writes.update("""
                 update invoice_view set submission_attempts = ?, next_attempt_at = ?, last_delay_reason = ?
                 where invoice_id = ?""",
                 event.attempt(), Timestamp.from(event.nextAttemptAt()), event.reason(), event.invoiceId());
@@ -72,7 +75,7 @@ class InvoiceProjection {
     @EventHandler
     void on(InvoiceReportingDeadlineNearEvent event, EventMessage<?> message) {
         // only a still-pending document: the deadline warning never overrides an outcome
-        jdbc.update("""
+        writes.update("""
                 update invoice_view set status = ?, status_changed_at = ? where invoice_id = ? and status = ?""",
                 InvoiceStatus.REPORTING_DEADLINE_NEAR.name(), Timestamp.from(message.getTimestamp()), event.invoiceId(),
                 InvoiceStatus.PENDING_REPORTING.name());
@@ -102,7 +105,7 @@ class InvoiceProjection {
 
     private void settle(UUID invoiceId, InvoiceStatus status, List<ZatcaMessage> messages, byte[] clearedXml,
                         Instant at) {
-        jdbc.update("""
+        writes.update("""
                 update invoice_view set status = ?, zatca_messages = cast(? as jsonb), cleared_xml = ?,
                     next_attempt_at = null, status_changed_at = ?
                 where invoice_id = ?""",

@@ -3,6 +3,7 @@ package sa.qayd.query.processing;
 import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
@@ -31,6 +32,25 @@ public class ProcessorTokens {
         /** How far the segment got (during a replay: how far the replay got). */
         public OptionalLong position() {
             return token == null ? OptionalLong.empty() : token.position();
+        }
+
+        /**
+         * True while a reset's replay has not yet reached the position the store had at the reset.
+         * Axon keeps the replay token until the next new event; a replay that reached that position
+         * is over as far as the projection's contents are concerned.
+         */
+        public boolean replaying() {
+            OptionalLong resetAt = ReplayToken.getTokenAtReset(token);
+            return ReplayToken.isReplay(token) && resetAt.isPresent() && position().orElse(-1) < resetAt.getAsLong();
+        }
+
+        /** How much of the replay is done (0..1), or 1 when not replaying. */
+        public double replayProgress() {
+            if (!replaying()) {
+                return 1.0;
+            }
+            long resetAt = ReplayToken.getTokenAtReset(token).getAsLong();
+            return resetAt <= 0 ? 1.0 : Math.max(0, position().orElse(0)) / (double) resetAt;
         }
 
         /**

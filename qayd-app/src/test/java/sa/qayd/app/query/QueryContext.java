@@ -1,0 +1,86 @@
+package sa.qayd.app.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import sa.qayd.app.Api;
+import sa.qayd.app.QaydApplication;
+import sa.qayd.app.Tenants;
+
+/**
+ * The one Spring context of the query-side tests (same properties, so Spring reuses it), with
+ * helpers that drive the service over real HTTP like an integrator, an auditor or an operator.
+ */
+@SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"qayd.data-dir=", "qayd.admin.token=" + QueryContext.ADMIN_TOKEN})
+abstract class QueryContext {
+    static final String ADMIN_TOKEN = "admin-token-for-tests";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    Api api;
+    Tenants tenants;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        tenants = new Tenants(api);
+    }
+
+    UUID activeUnit(String apiKey, String invoiceTypes) {
+        UUID unit = tenants.createUnit(apiKey, invoiceTypes);
+        tenants.awaitUnitStatus(apiKey, unit, "active");
+        return unit;
+    }
+
+    UUID issue(String apiKey, UUID unit, String kind) {
+        var body = (kind.equals("standard") ? Tenants.standardInvoice() : Tenants.simplifiedInvoice())
+                .put("egs_unit_id", unit.toString());
+        Api.Reply reply = api.post("/v1/invoices/" + kind, apiKey, body);
+        assertThat(reply.status()).as(reply.body().toString()).isIn(201, 202);
+        return UUID.fromString(reply.text("id"));
+    }
+
+    /** The invoice as GET /v1/invoices/{id} shows it once the projection and ZATCA reached {@code status}. */
+    Api.Reply awaitInvoice(String apiKey, UUID invoice, String status) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/invoices/" + invoice, apiKey),
+                reply -> reply.status() == 200 && status.equals(reply.text("status")));
+    }
+
+    Api.Reply admin(String method, String path) {
+        return api.send(method, path, null, null, Map.of("Authorization", "Bearer " + ADMIN_TOKEN));
+    }
+
+    /** For bodies that are not JSON (XML, PDF, NDJSON). */
+    HttpResponse<byte[]> download(String path, String apiKey) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void assertProblem(Api.Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.code()).isEqualTo(code);
+    }
+}
