@@ -23,7 +23,7 @@ export async function list(main) {
     await refresh();
     announce(t('key_created', { name: key.name }));
   });
-  const listing = h('section', { 'aria-labelledby': 'keys-list-title' }, h('h2', { id: 'keys-list-title' }, t('keys_list_title', { env: t(`${env}_word`) })));
+  const listing = h('section', { 'aria-labelledby': 'keys-list-title' }, h('h2', { id: 'keys-list-title' }, t('keys_list_title', { env: t(env) })));
   const body = h('div', { class: 'list-body' }, h('p', { class: 'loading' }, t('loading')));
   listing.append(body);
   main.append(heading, createForm, listing);
@@ -40,7 +40,7 @@ export async function list(main) {
     if (!keys.length) return emptyState(t('no_keys'), t('no_keys_text'));
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     return table({
-      caption: t('keys_list_title', { env: t(`${env}_word`) }),
+      caption: t('keys_list_title', { env: t(env) }),
       rows: keys,
       rowAttrs: (key) => ({ dataset: { keyId: key.id, status: key.status } }),
       columns: [

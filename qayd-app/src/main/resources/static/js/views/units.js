@@ -174,7 +174,10 @@ export async function detail(main, id) {
   let shownStatus = null;
   function show(current) {
     if (current.onboarding_status === shownStatus) return;
-    if (shownStatus) announceStatus(current);
+    // announce changes seen here, and the outcome of a unit registered a moment ago even if it came before the page did
+    const settled = current.onboarding_status !== 'pending';
+    if (shownStatus || (settled && justRegistered.has(id))) announceStatus(current);
+    if (settled) justRegistered.delete(id);
     shownStatus = current.onboarding_status;
     statusSlot.replaceChildren(statusBadge(current.onboarding_status),
       ...(current.onboarding_status === 'pending' ? [h('span', { class: 'spinner', 'aria-hidden': 'true' })] : []));
@@ -266,7 +269,7 @@ export function zatcaMessage(m) {
   return h('li', { class: `message message-${(m.type || '').toLowerCase()}` },
     h('span', { class: 'badge' }, m.type || '—'), ' ',
     m.code ? h('code', { dir: 'ltr' }, m.code) : null, ' ',
-    h('span', {}, m.message), m.status ? h('span', { class: 'muted' }, ` (${m.status})`) : null);
+    h('span', {}, m.message), m.status && m.status !== m.type ? h('span', { class: 'muted' }, ` (${m.status})`) : null);
 }
 
 function otpForm({ id, title, text, button, action }) {
