@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 final class Canvas implements AutoCloseable {
 
     /** START follows the text: left for left-to-right text, right for Arabic text. */
-    enum Align { LEFT, RIGHT, CENTER, START }
+    enum Align { LEFT, RIGHT, START }
 
     static final PDRectangle PAGE = PDRectangle.A4;
     static final float MARGIN = 36;
@@ -140,7 +140,6 @@ final class Canvas implements AutoCloseable {
         float start = switch (align) {
             case LEFT -> x;
             case RIGHT -> x + width - textWidth;
-            case CENTER -> x + (width - textWidth) / 2;
             case START -> throw new IllegalArgumentException("resolve START against the logical text first");
         };
         stream.setNonStrokingColor(color);

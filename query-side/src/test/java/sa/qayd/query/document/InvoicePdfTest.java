@@ -90,6 +90,16 @@ class InvoicePdfTest {
     }
 
     @Test
+    void charactersNeitherFontHasArePrintedAsQuestionMarks() throws Exception {
+        byte[] pdf = InvoicePdf.render(SampleInvoices.issue(SampleInvoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .line(InvoiceLine.of("Gift box 🎁 礼品", BigDecimal.ONE, new BigDecimal("5.00"), TaxCategory.standard()))
+                .build()).xml());
+
+        assertThat(VeraPdf.failedRules(pdf)).isEmpty();
+        assertThat(text(pdf)).contains("Gift box ? ??");
+    }
+
+    @Test
     void theValidatorRejectsAnOrdinaryPdf() throws Exception {
         try (PDDocument plain = new PDDocument()) {
             plain.addPage(new PDPage());
