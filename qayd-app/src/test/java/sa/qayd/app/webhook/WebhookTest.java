@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import sa.qayd.app.Api;
 import sa.qayd.app.QaydApplication;
 import sa.qayd.app.Tenants;
@@ -44,6 +47,10 @@ class WebhookTest {
     int port;
     @Autowired
     FatooraSimulator simulator;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcTemplate jdbc;
 
     Api api;
     Tenants tenants;
@@ -402,6 +409,33 @@ class WebhookTest {
 
         assertProblem(api.get(deliveries + "&cursor=nonsense", tenant.apiKey()), 422, "VALIDATION_FAILED");
         assertProblem(api.get("/v1/webhooks/" + webhookId + "/deliveries?limit=0", tenant.apiKey()), 422, "VALIDATION_FAILED");
+    }
+
+    /** Replaying the "webhooks" processor (a rebuild of its lookups) must not send anything again. */
+    @Test
+    void aReplaySendsNothingAgain() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver receiver = receiver();
+        String webhookId = register(tenant.apiKey(), receiver);
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        String before = issue(tenant.apiKey(), "simplified", unit);
+        Awaitility.await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 2);
+
+        StreamingEventProcessor outbox = processing.eventProcessor("webhooks", StreamingEventProcessor.class).orElseThrow();
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        outbox.shutDown();
+        outbox.resetTokens();
+        outbox.start();
+        // caught up with the history; the replay flag itself clears only with the next new event
+        Awaitility.await().atMost(PATIENCE).until(() -> !outbox.processingStatus().isEmpty()
+                && outbox.processingStatus().values().stream()
+                        .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head));
+
+        String after = issue(tenant.apiKey(), "simplified", unit);
+        Awaitility.await().atMost(PATIENCE).until(() -> typesOf(receiver.accepted(), after).size() == 1);
+        assertThat(receiver.requests()).extracting(Receiver.Request::subjectId)
+                .containsExactlyInAnyOrder(unit.toString(), before, after);
+        assertThat(log(tenant.apiKey(), webhookId)).hasSize(3);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import sa.qayd.query.processing.ProjectionWrites;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
@@ -25,10 +26,12 @@ class Deliveries {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final Clock clock;
 
-    Deliveries(JdbcTemplate jdbc, Clock clock) {
+    Deliveries(JdbcTemplate jdbc, ProjectionWrites writes, Clock clock) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -40,11 +43,12 @@ class Deliveries {
     /**
      * One delivery for every live webhook of the event's account and environment that subscribes to
      * its type and already existed when it happened: a webhook gets what happens after it is
-     * registered, never history.
+     * registered, never history. Runs in the processor's transaction, so it is written the way
+     * projections write: a failure dead-letters this event only.
      */
     void enqueue(Event event) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
+        writes.update("""
                 insert into webhook_delivery (delivery_id, webhook_id, event_id, event_type, subject_id, payload, status,
                                               next_attempt_at, retrying_since, created_at)
                 select gen_random_uuid(), w.webhook_id, ?, ?, ?, ?, ?, ?, ?, ?

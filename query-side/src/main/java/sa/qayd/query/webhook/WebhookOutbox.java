@@ -28,6 +28,7 @@ import sa.qayd.api.invoice.InvoiceRejectedEvent;
 import sa.qayd.api.invoice.InvoiceReportedEvent;
 import sa.qayd.api.invoice.InvoiceStatus;
 import sa.qayd.api.invoice.InvoiceSubmissionDelayedEvent;
+import sa.qayd.query.processing.ProjectionWrites;
 
 /**
  * Turns domain events into deliveries, in a tracking processor of its own so that a slow or failing
@@ -42,18 +43,20 @@ class WebhookOutbox {
     static final String GROUP = "webhooks";
 
     private final JdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final Deliveries deliveries;
     private final ObjectMapper json;
 
-    WebhookOutbox(JdbcTemplate jdbc, Deliveries deliveries, ObjectMapper json) {
+    WebhookOutbox(JdbcTemplate jdbc, ProjectionWrites writes, Deliveries deliveries, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.deliveries = deliveries;
         this.json = json;
     }
 
     @EventHandler
     void on(InvoiceIssuedEvent event) {
-        jdbc.update("""
+        writes.update("""
                 insert into webhook_invoice (invoice_id, account_id, environment, egs_unit_id, invoice_number, kind, document_type)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (invoice_id) do nothing""",
                 event.invoiceId(), event.accountId(), event.environment().name(), event.egsUnitId(),
@@ -62,7 +65,7 @@ class WebhookOutbox {
 
     @EventHandler
     void on(EgsUnitRegisteredEvent event) {
-        jdbc.update("""
+        writes.update("""
                 insert into webhook_egs_unit (egs_unit_id, account_id, environment, name) values (?, ?, ?, ?)
                 on conflict (egs_unit_id) do nothing""",
                 event.egsUnitId(), event.accountId(), event.environment().name(), event.name());
