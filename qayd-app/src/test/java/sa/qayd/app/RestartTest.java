@@ -52,7 +52,8 @@ class RestartTest {
     void onboardingAndSubmissionSurviveARestartDuringAnOutage(@TempDir Path dataDir) {
         FatooraSimulator gateway = LocalGateways.SHARED_SANDBOX;
         String[] properties = {"qayd.data-dir=" + dataDir, LocalGateways.sharedSandboxProperty(),
-                "qayd.zatca.retry.max-attempts=1", "qayd.submission.retry-initial=PT1S", "qayd.submission.retry-max=PT2S"};
+                "qayd.zatca.retry.max-attempts=1", "qayd.submission.retry-initial=PT1S", "qayd.submission.retry-max=PT2S",
+                "qayd.onboarding.retry-initial=PT1S", "qayd.onboarding.retry-max=PT2S"};
         Tenant tenant;
         UUID onboarding;
         UUID active;

@@ -23,7 +23,6 @@ import sa.qayd.api.egs.EgsUnitRegisteredEvent;
 import sa.qayd.api.egs.RequestComplianceCsidCommand;
 import sa.qayd.api.egs.RequestProductionCsidCommand;
 import sa.qayd.api.egs.RunComplianceChecksCommand;
-import sa.qayd.command.zatca.Backoff;
 
 /**
  * Drives one unit from registration to a production CSID: compliance CSID, compliance checks,
@@ -34,7 +33,6 @@ import sa.qayd.command.zatca.Backoff;
 public class EgsOnboardingSaga {
     static final String RETRY_DEADLINE = "retry-onboarding-step";
     private static final Logger log = LoggerFactory.getLogger(EgsOnboardingSaga.class);
-    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10));
 
     private UUID egsUnitId;
     private int failedAttempts;
@@ -43,6 +41,8 @@ public class EgsOnboardingSaga {
     private transient CommandGateway commands;
     @Autowired
     private transient DeadlineManager deadlines;
+    @Autowired
+    private transient OnboardingSettings settings;
 
     /** Which step to (re)run. */
     public enum Step { COMPLIANCE_CSID, COMPLIANCE_CHECKS, PRODUCTION_CSID }
@@ -108,7 +108,7 @@ public class EgsOnboardingSaga {
 
     private void retryLater(Step step, String reason) {
         failedAttempts++;
-        Duration pause = BACKOFF.delayBefore(failedAttempts);
+        Duration pause = settings.backoff().delayBefore(failedAttempts);
         log.warn("Onboarding of EGS unit {} ({}) tries again in {}: {}", egsUnitId, step, pause, reason);
         deadlines.schedule(pause, RETRY_DEADLINE, step);
     }

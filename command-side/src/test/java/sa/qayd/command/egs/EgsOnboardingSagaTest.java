@@ -29,6 +29,10 @@ class EgsOnboardingSagaTest {
             "POS", "123345", new EgsIdentity("SN", "Qayd", "POS", "Main", "Acme", "399999999900003", "1010010000",
             InvoiceTypes.BOTH, "RRRD2929", "Retail", new Address("St", "1234", null, "D", "Riyadh", "12345", "SA")),
             Instant.now());
+    {
+        fixture.registerResource(new OnboardingSettings(Duration.ofSeconds(2), Duration.ofMinutes(10)));
+    }
+
     private final ComplianceCsidIssuedEvent complianceCsid = new ComplianceCsidIssuedEvent(unitId, 42, "Y2VydA==", Instant.now());
 
     @Test

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -70,8 +70,9 @@ public class AxonConfig {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(retryExecutor).retryInterval(25).maxRetryCount(5)
+                // 20, 40, 80 … ms: replicas racing for one busy unit all get through, one after the other
+                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
+                        .retryExecutor(retryExecutor).backoffFactor(20).maxRetryCount(10)
                         .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
                         .build())
                 .build();

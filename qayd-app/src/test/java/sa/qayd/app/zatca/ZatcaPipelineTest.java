@@ -47,7 +47,8 @@ import sa.qayd.zatca.verify.VerificationContext;
  */
 @SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"qayd.data-dir=", "qayd.submission.retry-initial=PT1S", "qayd.submission.retry-max=PT2S",
-                "qayd.zatca.retry.max-attempts=2", "qayd.zatca.retry.initial-backoff=PT0.2S"})
+                "qayd.zatca.retry.max-attempts=2", "qayd.zatca.retry.initial-backoff=PT0.2S",
+                "qayd.onboarding.retry-initial=PT1S", "qayd.onboarding.retry-max=PT2S"})
 class ZatcaPipelineTest {
     static final FatooraSimulator SANDBOX = start("/e-invoicing/developer-portal");
     static final FatooraSimulator PRODUCTION = start("/e-invoicing/core");
