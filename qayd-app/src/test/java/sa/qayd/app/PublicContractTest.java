@@ -138,7 +138,10 @@ class PublicContractTest {
                     401, "INVALID_CREDENTIALS");
             Api.Reply login = browser.post("/v1/session", null, Api.json("email", tenant.email(), "password", tenant.password()));
             assertThat(login.status()).isEqualTo(200);
-            assertThat(browser.get("/v1/session", null).text("account_id")).isEqualTo(tenant.accountId().toString());
+            Api.Reply session = browser.get("/v1/session", null);
+            assertThat(session.text("account_id")).isEqualTo(tenant.accountId().toString());
+            assertThat(session.text("email")).isEqualTo(tenant.email());
+            assertThat(session.text("company_name")).isEqualTo("Acme Trading");
 
             ObjectNode productionKey = Api.json("name", "live", "environment", "production");
             assertProblem(browser.post("/v1/api-keys", null, productionKey), 403, "CSRF_TOKEN_INVALID");

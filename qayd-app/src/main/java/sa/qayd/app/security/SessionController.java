@@ -42,7 +42,9 @@ class SessionController {
     record LoginRequest(String email, String password) {
     }
 
-    record SessionView(UUID accountId) {
+    /** Who is logged in; {@code api_key_id} and {@code environment} are set when the caller is an API key. */
+    record SessionView(UUID accountId, String email, String companyName, String vatNumber, UUID apiKeyId,
+                       String environment) {
     }
 
     @PostMapping("/v1/session")
@@ -63,12 +65,15 @@ class SessionController {
         context.setAuthentication(new CallerAuthentication(Caller.session(account.get().accountId())));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        return new SessionView(account.get().accountId());
+        return current(Caller.session(account.get().accountId()));
     }
 
     @GetMapping("/v1/session")
     SessionView current(@AuthenticationPrincipal Caller caller) {
-        return new SessionView(caller.accountId());
+        Credentials.AccountSummary account = credentials.account(caller.accountId()).orElseThrow(() ->
+                new QaydException(ErrorCode.UNAUTHORIZED, "the account of this credential no longer exists"));
+        return new SessionView(account.accountId(), account.email(), account.companyName(), account.vatNumber(),
+                caller.apiKeyId(), caller.isApiKey() ? caller.keyEnvironment().wireName() : null);
     }
 
     @DeleteMapping("/v1/session")

@@ -35,6 +35,16 @@ public class Credentials {
     public record Login(UUID accountId, String passwordHash) {
     }
 
+    public record AccountSummary(UUID accountId, String email, String companyName, String vatNumber) {
+    }
+
+    public Optional<AccountSummary> account(UUID accountId) {
+        return jdbc.query("select account_id, email, company_name, vat_number from account_credential where account_id = ?",
+                (rs, row) -> new AccountSummary(rs.getObject("account_id", UUID.class), rs.getString("email"),
+                        rs.getString("company_name"), rs.getString("vat_number")), accountId)
+                .stream().findFirst();
+    }
+
     public Optional<Login> login(String email) {
         return jdbc.query("select account_id, password_hash from account_credential where email = ?",
                 (rs, row) -> new Login(rs.getObject("account_id", UUID.class), rs.getString("password_hash")), email)
