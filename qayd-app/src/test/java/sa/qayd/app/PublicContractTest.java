@@ -366,6 +366,11 @@ class PublicContractTest {
             assertThat(first.status()).isEqualTo(201);
             assertThat(second.status()).isEqualTo(201);
             assertThat(second.text("id")).isNotEqualTo(first.text("id"));
+            byte[] stored = jdbc.queryForObject("select response_body from idempotency_record where scope = ?",
+                    byte[].class, "key:" + one.apiKeyId());
+            assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(first.text("key"));
+            Api.Reply replayed = api.send("POST", "/v1/api-keys", one.apiKey(), Api.json("name", "a"), key);
+            assertThat(replayed.text("key")).isEqualTo(first.text("key"));
         }
     }
 

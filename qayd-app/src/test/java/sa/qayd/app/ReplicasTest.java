@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import sa.qayd.app.Tenants.Tenant;
-import sa.qayd.command.secrets.MasterKey;
+import sa.qayd.api.secret.MasterKey;
 
 /**
  * The docker-compose topology without Docker: one PostgreSQL, two service replicas on loopback.

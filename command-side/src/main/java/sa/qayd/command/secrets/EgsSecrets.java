@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import sa.qayd.api.secret.MasterKey;
 import org.springframework.stereotype.Component;
 import sa.qayd.command.invoice.SigningKeys;
 
@@ -23,7 +24,7 @@ public class EgsSecrets implements SigningKeys {
     }
 
     public void store(UUID egsUnitId, SecretKind kind, String value) {
-        byte[] sealed = masterKey.encrypt(value.getBytes(StandardCharsets.UTF_8), context(egsUnitId, kind));
+        byte[] sealed = masterKey.seal(value.getBytes(StandardCharsets.UTF_8), context(egsUnitId, kind));
         jdbc.update("""
                 insert into egs_secret (egs_unit_id, kind, sealed, updated_at) values (?, ?, ?, now())
                 on conflict (egs_unit_id, kind) do update set sealed = excluded.sealed, updated_at = now()""",
@@ -34,7 +35,7 @@ public class EgsSecrets implements SigningKeys {
         List<byte[]> rows = jdbc.query("select sealed from egs_secret where egs_unit_id = ? and kind = ?",
                 (rs, row) -> rs.getBytes("sealed"), egsUnitId, kind.name());
         return rows.stream().findFirst()
-                .map(sealed -> new String(masterKey.decrypt(sealed, context(egsUnitId, kind)), StandardCharsets.UTF_8));
+                .map(sealed -> new String(masterKey.open(sealed, context(egsUnitId, kind)), StandardCharsets.UTF_8));
     }
 
     public String load(UUID egsUnitId, SecretKind kind) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import sa.qayd.api.secret.MasterKey;
 
 /**
  * The master key comes from {@code qayd.master-key} (base64 of 32 random bytes; required with an

@@ -1,12 +1,16 @@
 package sa.qayd.app.idempotency;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import sa.qayd.api.secret.MasterKey;
 
 /**
  * Idempotency records in PostgreSQL, shared by all replicas. The primary key makes "first" a
- * single atomic insert, so two concurrent requests with one key can never both run.
+ * single atomic insert, so two concurrent requests with one key can never both run. Kept answers
+ * are encrypted with the master key: some carry a secret shown only once (a new API key, a
+ * webhook signing secret).
  */
 @Repository
 class IdempotencyRecords {
@@ -19,9 +23,11 @@ class IdempotencyRecords {
     }
 
     private final JdbcTemplate jdbc;
+    private final MasterKey masterKey;
 
-    IdempotencyRecords(JdbcTemplate jdbc) {
+    IdempotencyRecords(JdbcTemplate jdbc, MasterKey masterKey) {
         this.jdbc = jdbc;
+        this.masterKey = masterKey;
     }
 
     Outcome begin(String scope, String key, String fingerprint) {
@@ -42,7 +48,7 @@ class IdempotencyRecords {
                 return new Outcome(Kind.IN_PROGRESS, null);
             }
             return new Outcome(Kind.REPLAY, new StoredResponse(status, rs.getString("response_content_type"),
-                    rs.getBytes("response_body")));
+                    masterKey.open(rs.getBytes("response_body"), context(scope, key))));
         }, scope, key);
         // the first request failed and was forgotten between our insert and our read: run again
         return existing.isEmpty() ? begin(scope, key, fingerprint) : existing.get(0);
@@ -52,7 +58,11 @@ class IdempotencyRecords {
         jdbc.update("""
                 update idempotency_record set response_status = ?, response_content_type = ?, response_body = ?
                 where scope = ? and idempotency_key = ?""",
-                response.status(), response.contentType(), response.body(), scope, key);
+                response.status(), response.contentType(), masterKey.seal(response.body(), context(scope, key)), scope, key);
+    }
+
+    private static byte[] context(String scope, String key) {
+        return ("idempotency/" + scope + "/" + key).getBytes(StandardCharsets.UTF_8);
     }
 
     void forget(String scope, String key) {

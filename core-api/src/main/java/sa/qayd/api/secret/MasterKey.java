@@ -1,4 +1,4 @@
-package sa.qayd.command.secrets;
+package sa.qayd.api.secret;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -8,7 +8,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The AES-256 key that encrypts secrets at rest (AES-GCM, a fresh 96-bit nonce per value). */
+/**
+ * The AES-256 key that encrypts secrets at rest (AES-GCM, a fresh 96-bit nonce per value): EGS
+ * private keys and CSID secrets, webhook signing secrets, and stored idempotent answers that carry
+ * a secret shown once.
+ */
 public final class MasterKey {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
@@ -36,7 +40,7 @@ public final class MasterKey {
     }
 
     /** Nonce followed by ciphertext and tag; {@code context} is authenticated, so a value cannot be moved to another row. */
-    byte[] encrypt(byte[] plaintext, byte[] context) {
+    public byte[] seal(byte[] plaintext, byte[] context) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
@@ -53,7 +57,7 @@ public final class MasterKey {
         }
     }
 
-    byte[] decrypt(byte[] nonceAndCiphertext, byte[] context) {
+    public byte[] open(byte[] nonceAndCiphertext, byte[] context) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonceAndCiphertext, 0, NONCE_BYTES));
