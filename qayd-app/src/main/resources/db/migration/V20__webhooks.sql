@@ -9,8 +9,8 @@ create table webhook (
     url         varchar(2048) not null,
     event_types text[]        not null,
     description varchar(500),
-    -- kept as issued: it must be readable to sign every delivery (see WebhookSecret)
-    secret      varchar(64)   not null,
+    -- readable to sign every delivery, so encrypted with the master key rather than hashed (see WebhookSecret)
+    sealed_secret bytea       not null,
     created_at  timestamptz   not null,
     deleted_at  timestamptz
 );

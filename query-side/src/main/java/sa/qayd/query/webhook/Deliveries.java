@@ -16,6 +16,7 @@ import sa.qayd.query.processing.ProjectionWrites;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
+import sa.qayd.api.secret.MasterKey;
 
 /**
  * The outbox of webhook deliveries and their log. Every replica's worker takes due rows with
@@ -28,8 +29,10 @@ class Deliveries {
     private final JdbcTemplate jdbc;
     private final ProjectionWrites writes;
     private final Clock clock;
+    private final MasterKey masterKey;
 
-    Deliveries(JdbcTemplate jdbc, ProjectionWrites writes, Clock clock) {
+    Deliveries(JdbcTemplate jdbc, ProjectionWrites writes, Clock clock, MasterKey masterKey) {
+        this.masterKey = masterKey;
         this.jdbc = jdbc;
         this.writes = writes;
         this.clock = clock;
@@ -89,9 +92,10 @@ class Deliveries {
                 set attempts = d.attempts + 1, last_attempt_at = ?, next_attempt_at = ?
                 from due, webhook w
                 where d.delivery_id = due.delivery_id and w.webhook_id = d.webhook_id
-                returning d.delivery_id, d.event_id, w.url, w.secret, d.payload, d.attempts, d.retrying_since""",
+                returning d.delivery_id, d.event_id, w.webhook_id, w.url, w.sealed_secret, d.payload, d.attempts, d.retrying_since""",
                 (rs, row) -> new Claimed(rs.getObject("delivery_id", UUID.class), rs.getString("event_id"),
-                        rs.getString("url"), new WebhookSecret(rs.getString("secret")), rs.getString("payload"),
+                        rs.getString("url"), WebhookSecret.open(masterKey, rs.getObject("webhook_id", UUID.class),
+                                rs.getBytes("sealed_secret")), rs.getString("payload"),
                         rs.getInt("attempts"), rs.getTimestamp("retrying_since").toInstant()),
                 DeliveryStatus.PENDING.name(), Timestamp.from(now), DeliveryStatus.PENDING.name(), limit,
                 Timestamp.from(now), Timestamp.from(now.plus(lease)));

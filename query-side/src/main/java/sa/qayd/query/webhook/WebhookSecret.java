@@ -5,8 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import sa.qayd.api.secret.MasterKey;
 
 /**
  * The signing secret of one webhook ({@code whsec_} + 256 random bits). The receiver checks
@@ -21,6 +23,19 @@ record WebhookSecret(String value) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return new WebhookSecret(PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /** Encrypted for its row: the secret must stay readable to sign, but never lie in the database in clear. */
+    byte[] seal(MasterKey masterKey, UUID webhookId) {
+        return masterKey.seal(value.getBytes(StandardCharsets.UTF_8), context(webhookId));
+    }
+
+    static WebhookSecret open(MasterKey masterKey, UUID webhookId, byte[] sealed) {
+        return new WebhookSecret(new String(masterKey.open(sealed, context(webhookId)), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] context(UUID webhookId) {
+        return ("webhook/" + webhookId).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The {@code Qayd-Signature} header value for a body sent at {@code unixSeconds}. */

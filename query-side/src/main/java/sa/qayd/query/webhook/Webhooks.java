@@ -16,6 +16,7 @@ import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
+import sa.qayd.api.secret.MasterKey;
 
 /**
  * The registrations. They are configuration of the integrator's account, not tax facts, so they
@@ -29,9 +30,11 @@ class Webhooks {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final MasterKey masterKey;
 
-    Webhooks(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+    Webhooks(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, MasterKey masterKey) {
         this.jdbc = jdbc;
+        this.masterKey = masterKey;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -41,11 +44,11 @@ class Webhooks {
         Webhook webhook = new Webhook(UUID.randomUUID(), accountId, environment, url, events, description,
                 clock.instant());
         jdbc.update("""
-                insert into webhook (webhook_id, account_id, environment, url, event_types, description, secret, created_at)
+                insert into webhook (webhook_id, account_id, environment, url, event_types, description, sealed_secret, created_at)
                 values (?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?)""",
                 webhook.id(), accountId, environment.name(), url,
                 String.join(",", events.stream().map(WebhookEventType::wireName).toList()), description,
-                secret.value(), Timestamp.from(webhook.createdAt()));
+                secret.seal(masterKey, webhook.id()), Timestamp.from(webhook.createdAt()));
         return webhook;
     }
 
