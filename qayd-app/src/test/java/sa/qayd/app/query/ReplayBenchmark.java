@@ -1,0 +1,118 @@
+package sa.qayd.app.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import sa.qayd.app.Tenants.Tenant;
+import sa.qayd.query.processing.ProcessorTokens;
+
+/**
+ * Replays 100 k stored events through the invoice projection and prints "replay: n events/s". Not a
+ * test (surefire's default includes skip it); run it with bench/replay. The history is one real
+ * issued invoice cloned: per document its sequencing, issue (with the real signed XML) and report.
+ */
+class ReplayBenchmark extends QueryContext {
+    private static final int EVENTS = Integer.getInteger("bench.events", 100_000);
+    private static final String PROCESSOR = "invoices";
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    ProcessorTokens tokens;
+    @Autowired
+    @Qualifier("defaultAxonObjectMapper")
+    ObjectMapper axonJson;
+
+    @Test
+    void replay() throws Exception {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = activeUnit(tenant.apiKey(), "both");
+        UUID sample = issue(tenant.apiKey(), unit, "simplified");
+        awaitInvoice(tenant.apiKey(), sample, "reported");
+        // only the projection under test reads the history: sagas must not submit the clones
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (!name.equals(PROCESSOR)) {
+                processor.shutDown();
+            }
+        });
+        load(sample);
+
+        StreamingEventProcessor invoices = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        long head = tokens.head();
+        invoices.shutDown();
+        invoices.resetTokens();
+        long started = System.nanoTime();
+        invoices.start();
+        while (tokens.of(PROCESSOR).stream().mapToLong(segment -> segment.position().orElse(-1)).min().orElse(-1) < head) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long rows = jdbc.queryForObject("select count(*) from invoice_view", Long.class);
+        System.out.printf("replay: %d events/s (%d events in %.1f s, %d invoices)%n", Math.round(head / seconds), head,
+                seconds, rows);
+    }
+
+    private void load(UUID sample) throws Exception {
+        ObjectNode issued = (ObjectNode) axonJson.readTree(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%InvoiceIssuedEvent'""", String.class, sample.toString()));
+        ObjectNode reported = (ObjectNode) axonJson.readTree(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%InvoiceReportedEvent'""", String.class, sample.toString()));
+        UUID unit = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+                values (nextval('domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            connection.setAutoCommit(false);
+            String now = Instant.now().toString();
+            byte[] metaData = "{}".getBytes(StandardCharsets.UTF_8);
+            for (int document = 0; document < EVENTS / 3; document++) {
+                UUID invoice = UUID.randomUUID();
+                String id = invoice.toString();
+                add(insert, unit.toString(), document, "EgsUnit", metaData, now, "2", "sa.qayd.api.egs.InvoiceSequencedEvent",
+                        "{\"egsUnitId\":\"" + unit + "\",\"invoiceId\":\"" + id + "\",\"icv\":" + (document + 1)
+                                + ",\"invoiceHash\":\"" + issued.path("invoiceHash").asText() + "\"}");
+                add(insert, id, 0, "Invoice", metaData, now, null, "sa.qayd.api.invoice.InvoiceIssuedEvent",
+                        issued.deepCopy().put("invoiceId", id).put("uuid", UUID.randomUUID().toString()).put("icv", document + 1).toString());
+                add(insert, id, 1, "Invoice", metaData, now, null, "sa.qayd.api.invoice.InvoiceReportedEvent",
+                        reported.deepCopy().put("invoiceId", id).toString());
+                if (document % 1000 == 999) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+    }
+
+    private static void add(PreparedStatement insert, String aggregate, long sequence, String type, byte[] metaData,
+                            String timestamp, String revision, String payloadType, String payload) throws Exception {
+        insert.setString(1, aggregate);
+        insert.setLong(2, sequence);
+        insert.setString(3, type);
+        insert.setString(4, UUID.randomUUID().toString());
+        insert.setBytes(5, metaData);
+        insert.setBytes(6, payload.getBytes(StandardCharsets.UTF_8));
+        insert.setString(7, revision);
+        insert.setString(8, payloadType);
+        insert.setString(9, timestamp);
+        insert.addBatch();
+    }
+}
