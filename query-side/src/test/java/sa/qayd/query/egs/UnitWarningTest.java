@@ -16,7 +16,7 @@ class UnitWarningTest {
         assertThat(UnitWarning.forCertificate(NOW.plus(Duration.ofDays(31)), NOW, WINDOW)).isEmpty();
         assertThat(UnitWarning.forCertificate(NOW.plus(WINDOW), NOW, WINDOW)).extracting(UnitWarning::code)
                 .containsExactly(UnitWarning.CERTIFICATE_EXPIRING);
-        assertThat(UnitWarning.forCertificate(NOW.plus(Duration.ofDays(1)), NOW, WINDOW).get(0).message()).contains("in 1 day;");
+        assertThat(UnitWarning.forCertificate(NOW.plus(Duration.ofDays(1)), NOW, WINDOW).get(0).message()).contains("(in 1 day)");
         assertThat(UnitWarning.forCertificate(NOW, NOW, WINDOW)).extracting(UnitWarning::code)
                 .containsExactly(UnitWarning.CERTIFICATE_EXPIRED);
     }
