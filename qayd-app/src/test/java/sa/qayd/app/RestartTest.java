@@ -52,7 +52,9 @@ class RestartTest {
     void onboardingAndSubmissionSurviveARestartDuringAnOutage(@TempDir Path dataDir) {
         FatooraSimulator gateway = LocalGateways.SHARED_SANDBOX;
         String[] properties = {"qayd.data-dir=" + dataDir, LocalGateways.sharedSandboxProperty(),
-                "qayd.zatca.retry.max-attempts=1", "qayd.submission.retry-initial=PT1S", "qayd.submission.retry-max=PT2S",
+                // pauses of 2 to 4 s, so that no retry fires while the first process shuts down (an execution
+                // cut off by a shutdown is only retried after db-scheduler's 5 minutes)
+                "qayd.zatca.retry.max-attempts=1", "qayd.submission.retry-initial=PT4S", "qayd.submission.retry-max=PT4S",
                 "qayd.onboarding.retry-initial=PT1S", "qayd.onboarding.retry-max=PT2S"};
         Tenant tenant;
         UUID onboarding;

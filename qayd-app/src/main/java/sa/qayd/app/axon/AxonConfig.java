@@ -73,9 +73,19 @@ public class AxonConfig {
                 // 20, 40, 80 … ms: replicas racing for one busy unit all get through, one after the other
                 .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
                         .retryExecutor(retryExecutor).backoffFactor(20).maxRetryCount(10)
-                        .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
+                        // Axon asks this of the failure and of each of its causes
+                        .nonTransientFailurePredicate(failure -> !causedByConcurrency(failure))
                         .build())
                 .build();
+    }
+
+    private static boolean causedByConcurrency(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
