@@ -55,7 +55,7 @@ class RestartTest {
                 // pauses of 2 to 4 s, so that no retry fires while the first process shuts down (an execution
                 // cut off by a shutdown is only retried after db-scheduler's 5 minutes)
                 "qayd.zatca.retry.max-attempts=1", "qayd.submission.retry-initial=PT4S", "qayd.submission.retry-max=PT4S",
-                "qayd.onboarding.retry-initial=PT1S", "qayd.onboarding.retry-max=PT2S"};
+                "qayd.onboarding.retry-initial=PT4S", "qayd.onboarding.retry-max=PT4S"};
         Tenant tenant;
         UUID onboarding;
         UUID active;

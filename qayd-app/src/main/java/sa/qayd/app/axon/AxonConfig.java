@@ -13,7 +13,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -71,22 +70,11 @@ public class AxonConfig {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 // 20, 40, 80 … ms: replicas racing for one busy unit all get through, one after the other
-                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
-                        .retryExecutor(retryExecutor).backoffFactor(20).maxRetryCount(10)
-                        // Axon asks this of the failure and of each of its causes
-                        .nonTransientFailurePredicate(failure -> !causedByConcurrency(failure))
-                        .build())
+                .retryScheduler(new OptimisticLockRetries(ExponentialBackOffIntervalRetryScheduler.builder()
+                        .retryExecutor(retryExecutor).backoffFactor(20).maxRetryCount(10)))
                 .build();
     }
 
-    private static boolean causedByConcurrency(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * Each process claims token segments under its own name. Axon's default (pid@host) is the same
