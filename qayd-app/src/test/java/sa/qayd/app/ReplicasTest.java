@@ -72,7 +72,7 @@ class ReplicasTest {
                 nodeA.close();
                 UUID afterFailover = new Tenants(b).createUnit(tenant.apiKey(), "simplified");
                 new Tenants(b).awaitUnitStatus(tenant.apiKey(), afterFailover, "pending");
-                Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc(nodeB).queryForList(
+                Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc(nodeB).queryForList(
                         "select owner from token_entry where processor_name = 'egs-units'", String.class))
                         .containsOnly(owners.get(1)));
             }

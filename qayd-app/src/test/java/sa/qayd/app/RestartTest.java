@@ -72,7 +72,7 @@ class RestartTest {
             assertThat(invoice.text("status")).isEqualTo("pending_reporting");
             pendingInvoice = invoice.text("id");
             EventLog events = new EventLog(first.getBean(JdbcTemplate.class));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(events.events("InvoiceSubmissionDelayedEvent", "invoiceId", pendingInvoice)).isNotEmpty());
         } finally {
             gateway.faults().clear();
@@ -81,7 +81,7 @@ class RestartTest {
             Api api = new Api(Nodes.port(second));
             new Tenants(api).awaitUnitStatus(tenant.apiKey(), onboarding, "active");
             EventLog events = new EventLog(second.getBean(JdbcTemplate.class));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(events.events("InvoiceReportedEvent", "invoiceId", pendingInvoice)).hasSize(1));
         }
     }

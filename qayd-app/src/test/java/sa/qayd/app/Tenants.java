@@ -57,7 +57,7 @@ public final class Tenants {
     }
 
     public void awaitUnitStatus(String apiKey, UUID unitId, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Api.Reply reply = api.get("/v1/egs/" + unitId, apiKey);
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.text("onboarding_status")).isEqualTo(status);

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import sa.qayd.zatca.fatoora.CircuitBreakerPolicy;
 import sa.qayd.zatca.fatoora.FatooraClient;
 import sa.qayd.zatca.fatoora.FatooraClientSettings;
 import sa.qayd.zatca.fatoora.FatooraEnvironment;
@@ -54,15 +55,19 @@ class ZatcaGatewayConfig {
                                 @Value("${qayd.zatca.language:en}") String language,
                                 @Value("${qayd.zatca.retry.max-attempts:4}") int maxAttempts,
                                 @Value("${qayd.zatca.retry.initial-backoff:PT0.5S}") Duration initialBackoff,
-                                @Value("${qayd.zatca.retry.max-backoff:PT8S}") Duration maxBackoff) {
+                                @Value("${qayd.zatca.retry.max-backoff:PT8S}") Duration maxBackoff,
+                                @Value("${qayd.zatca.circuit-breaker.open-duration:PT30S}") Duration openDuration) {
         RetryPolicy retry = new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
+        CircuitBreakerPolicy defaults = CircuitBreakerPolicy.DEFAULT;
+        CircuitBreakerPolicy breaker = new CircuitBreakerPolicy(defaults.slidingWindowSize(), defaults.minimumCalls(),
+                defaults.failureRatePercent(), openDuration, defaults.trialCalls());
         FatooraEnvironment sandbox = FatooraEnvironment.valueOf(sandboxGateway.trim().toUpperCase(Locale.ROOT));
         URI sandboxUri = EMBEDDED.equals(sandboxBaseUrl) ? simulator.getObject().baseUri() : URI.create(sandboxBaseUrl);
         MessageLanguage messages = MessageLanguage.valueOf(language.trim().toUpperCase(Locale.ROOT));
         FatooraClientSettings sandboxSettings = FatooraClientSettings.defaults(sandbox).withBaseUri(sandboxUri)
-                .withLanguage(messages).withRetry(retry);
+                .withLanguage(messages).withRetry(retry).withCircuitBreaker(breaker);
         FatooraClientSettings productionSettings = FatooraClientSettings.defaults(FatooraEnvironment.PRODUCTION)
-                .withLanguage(messages).withRetry(retry);
+                .withLanguage(messages).withRetry(retry).withCircuitBreaker(breaker);
         if (!productionBaseUrl.isBlank()) {
             productionSettings = productionSettings.withBaseUri(URI.create(productionBaseUrl));
         }

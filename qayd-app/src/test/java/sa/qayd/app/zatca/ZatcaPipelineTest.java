@@ -48,7 +48,8 @@ import sa.qayd.zatca.verify.VerificationContext;
 @SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"qayd.data-dir=", "qayd.submission.retry-initial=PT1S", "qayd.submission.retry-max=PT2S",
                 "qayd.zatca.retry.max-attempts=2", "qayd.zatca.retry.initial-backoff=PT0.2S",
-                "qayd.onboarding.retry-initial=PT1S", "qayd.onboarding.retry-max=PT2S"})
+                "qayd.onboarding.retry-initial=PT1S", "qayd.onboarding.retry-max=PT2S",
+                "qayd.zatca.circuit-breaker.open-duration=PT2S"})
 class ZatcaPipelineTest {
     static final FatooraSimulator SANDBOX = start("/e-invoicing/developer-portal");
     static final FatooraSimulator PRODUCTION = start("/e-invoicing/core");
@@ -139,7 +140,7 @@ class ZatcaPipelineTest {
         assertThat(standard.status()).as(standard.body().toString()).isEqualTo(202);
         assertThat(standard.text("status")).isEqualTo("pending_clearance");
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(events.events("InvoiceSubmissionDelayedEvent", "invoiceId", simplified.text("id"))).isNotEmpty());
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(events.events("InvoiceReportedEvent", "invoiceId", simplified.text("id"))).hasSize(1);
@@ -201,7 +202,7 @@ class ZatcaPipelineTest {
         byte[] xml = Base64.getDecoder().decode(after.text("signed_xml"));
         String certificate = new String(xml).replaceAll("(?s).*<ds:X509Certificate>([^<]+)</ds:X509Certificate>.*", "$1");
         assertThat(Signer.parseCertificate(certificate).getSerialNumber().toString()).isEqualTo(newSerial);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(events.events("InvoiceReportedEvent", "invoiceId", after.text("id"))).hasSize(1));
 
         assertThat(api.post("/v1/egs/" + unit + "/renew", tenant.apiKey(), Api.json("otp", "12")).code())
