@@ -292,15 +292,19 @@ class DashboardBrowserTest {
         // revoke from the keyboard: Escape cancels, Enter on the confirm button revokes
         browser.click(By.linkText("API keys"));
         createKey("Temporary");
-        WebElement revoke = browser.visible(keyRow("Temporary")).findElement(By.cssSelector("button.revoke"));
-        revoke.sendKeys(Keys.ENTER);
+        By revoke = By.xpath("//tr[@data-key-id][.//span[normalize-space()='Temporary']]//button[contains(@class,'revoke')]");
+        browser.waitFor(d -> {
+            d.findElement(revoke).sendKeys(Keys.ENTER);
+            return true;
+        });
         WebElement dialog = browser.visible(By.cssSelector("dialog[open]"));
         assertThat(dialog.findElements(By.cssSelector("*")).contains(browser.driver.switchTo().activeElement())).isTrue();
         browser.screenshot("12-revoke-dialog");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
         assertThat(browser.driver.switchTo().activeElement().getAttribute("class")).contains("revoke");
-        assertThat(browser.visible(keyRow("Temporary")).getAttribute("data-status")).isEqualTo("active");
+        String status = browser.waitFor(d -> d.findElement(keyRow("Temporary")).getAttribute("data-status"));
+        assertThat(status).isEqualTo("active");
 
         browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         WebElement confirm = browser.visible(By.cssSelector("dialog[open] button[value='confirm']"));
