@@ -3,7 +3,7 @@ package sa.qayd.command.egs;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import sa.qayd.command.zatca.Backoff;
+import sa.qayd.api.retry.Backoff;
 
 /** How onboarding waits for ZATCA when it cannot be reached. */
 @Component

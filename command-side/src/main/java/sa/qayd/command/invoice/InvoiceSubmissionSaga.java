@@ -23,7 +23,6 @@ import sa.qayd.api.invoice.InvoiceReportedEvent;
 import sa.qayd.api.invoice.RecordSubmissionDelayCommand;
 import sa.qayd.api.invoice.SubmitInvoiceCommand;
 import sa.qayd.api.invoice.WarnReportingDeadlineNearCommand;
-import sa.qayd.command.zatca.Backoff;
 
 /**
  * Gets every issued document to ZATCA: clearance for standard documents, reporting for simplified

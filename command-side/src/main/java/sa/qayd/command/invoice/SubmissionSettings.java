@@ -3,7 +3,7 @@ package sa.qayd.command.invoice;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import sa.qayd.command.zatca.Backoff;
+import sa.qayd.api.retry.Backoff;
 
 /** How submission waits through ZATCA outages, and when an unreported simplified document turns to warning. */
 @Component

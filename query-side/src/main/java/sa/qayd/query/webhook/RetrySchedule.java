@@ -3,7 +3,7 @@ package sa.qayd.query.webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import sa.qayd.api.retry.Backoff;
 
 /**
  * When a failed delivery is tried again: exponential backoff with jitter (so that receivers coming
@@ -20,8 +20,6 @@ record RetrySchedule(Duration initial, Duration max, Duration retryFor) {
         if (!now.isBefore(retryingSince.plus(retryFor))) {
             return Optional.empty();
         }
-        long ceiling = Math.min(max.toMillis(), initial.toMillis() << Math.min(attempts - 1, 30));
-        long jittered = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-        return Optional.of(now.plusMillis(jittered));
+        return Optional.of(now.plus(new Backoff(initial, max).delayBefore(attempts)));
     }
 }

@@ -1,9 +1,13 @@
-package sa.qayd.command.zatca;
+package sa.qayd.api.retry;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Exponential backoff with full jitter for retries that wait on ZATCA, capped at {@code max}. */
+/**
+ * Exponential backoff with jitter, capped at {@code max}: the pause before attempt n is drawn from
+ * [cap/2, cap] with cap = min(max, initial × 2^(n-1)), so that clients coming back from an outage
+ * (ZATCA for us, a webhook receiver for our deliveries) are not hit by every replica at once.
+ */
 public record Backoff(Duration initial, Duration max) {
 
     public Duration delayBefore(int attempt) {
