@@ -148,6 +148,14 @@ class ZatcaPipelineTest {
         });
         JsonNode cleared = events.events("InvoiceClearedEvent", "invoiceId", standard.text("id")).get(0);
         assertThat(cleared.path("clearedXml").asText()).isEqualTo(standard.text("signed_xml"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode history = api.get("/v1/invoices/" + simplified.text("id"), tenant.apiKey()).body().path("status_history");
+            List<String> steps = history.findValuesAsText("event");
+            assertThat(steps.get(0)).isEqualTo("issued");
+            assertThat(steps).contains("submission_delayed").last().isEqualTo("reported");
+            assertThat(history.get(history.size() - 1).path("status").asText()).isEqualTo("reported");
+        });
     }
 
     @Test

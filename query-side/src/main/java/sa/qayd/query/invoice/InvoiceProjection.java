@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -46,7 +47,7 @@ class InvoiceProjection {
     }
 
     @EventHandler
-    void on(InvoiceIssuedEvent event) {
+    void on(InvoiceIssuedEvent event, EventMessage<?> message) {
         InvoiceAmounts amounts = event.amounts();
         writes.update("""
                 insert into invoice_view (invoice_id, account_id, egs_unit_id, environment, kind, document_type,
@@ -62,10 +63,14 @@ class InvoiceProjection {
                 amounts.allowanceTotal(), amounts.taxExclusive(), amounts.taxTotal(), amounts.taxInclusive(),
                 amounts.payable(), Base64.getDecoder().decode(event.signedXml()), Timestamp.from(event.issuedAt()),
                 Timestamp.from(event.issuedAt()));
+        step(message, event.invoiceId(), "issued", "ICV " + event.icv() + ", invoice hash " + event.invoiceHash(),
+                event.issuedAt());
     }
 
     @EventHandler
-    void on(InvoiceSubmissionDelayedEvent event) {
+    void on(InvoiceSubmissionDelayedEvent event, EventMessage<?> message) {
+        step(message, event.invoiceId(), "submission_delayed", "attempt " + event.attempt() + ": " + event.reason()
+                + "; next attempt at " + event.nextAttemptAt(), message.getTimestamp());
         writes.update("""
                 update invoice_view set submission_attempts = ?, next_attempt_at = ?, last_delay_reason = ?
                 where invoice_id = ?""",
@@ -79,28 +84,49 @@ class InvoiceProjection {
                 update invoice_view set status = ?, status_changed_at = ? where invoice_id = ? and status = ?""",
                 InvoiceStatus.REPORTING_DEADLINE_NEAR.name(), Timestamp.from(message.getTimestamp()), event.invoiceId(),
                 InvoiceStatus.PENDING_REPORTING.name());
+        step(message, event.invoiceId(), "reporting_deadline_near", "to be reported by " + event.deadline(),
+                message.getTimestamp());
     }
 
     @EventHandler
-    void on(InvoiceReportedEvent event) {
+    void on(InvoiceReportedEvent event, EventMessage<?> message) {
         settle(event.invoiceId(), InvoiceStatus.REPORTED, event.warnings(), null, event.reportedAt());
+        step(message, event.invoiceId(), "reported", summary(event.warnings()), event.reportedAt());
     }
 
     @EventHandler
-    void on(InvoiceClearedEvent event) {
+    void on(InvoiceClearedEvent event, EventMessage<?> message) {
         settle(event.invoiceId(), InvoiceStatus.CLEARED, event.warnings(), Base64.getDecoder().decode(event.clearedXml()),
                 event.clearedAt());
+        step(message, event.invoiceId(), "cleared", summary(event.warnings()), event.clearedAt());
     }
 
     @EventHandler
-    void on(InvoiceRejectedEvent event) {
-        settle(event.invoiceId(), InvoiceStatus.REJECTED,
-                Stream.concat(event.errors().stream(), event.warnings().stream()).toList(), null, event.rejectedAt());
+    void on(InvoiceRejectedEvent event, EventMessage<?> message) {
+        List<ZatcaMessage> messages = Stream.concat(event.errors().stream(), event.warnings().stream()).toList();
+        settle(event.invoiceId(), InvoiceStatus.REJECTED, messages, null, event.rejectedAt());
+        step(message, event.invoiceId(), "rejected", "HTTP " + event.httpStatus() + "; " + summary(messages),
+                event.rejectedAt());
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from invoice_status_history");
         jdbc.update("delete from invoice_view");
+    }
+
+    /** One step of the status history, with the status the document has after it. */
+    private void step(EventMessage<?> message, UUID invoiceId, String event, String detail, Instant at) {
+        writes.update("""
+                insert into invoice_status_history (event_id, invoice_id, event, status, detail, at)
+                select ?, invoice_id, ?, status, ?, ? from invoice_view where invoice_id = ?
+                on conflict (event_id) do nothing""",
+                message.getIdentifier(), event, detail, Timestamp.from(at), invoiceId);
+    }
+
+    private static String summary(List<ZatcaMessage> messages) {
+        return messages.isEmpty() ? null
+                : messages.stream().map(m -> m.code() + ": " + m.message()).collect(Collectors.joining("; "));
     }
 
     private void settle(UUID invoiceId, InvoiceStatus status, List<ZatcaMessage> messages, byte[] clearedXml,

@@ -40,7 +40,19 @@ class InvoiceReads {
 
     Optional<InvoiceView> find(UUID accountId, UUID invoiceId) {
         return jdbc.query(COLUMNS + " where account_id = ? and invoice_id = ?", this::view, accountId, invoiceId)
-                .stream().findFirst();
+                .stream().findFirst().map(this::withHistory);
+    }
+
+    private InvoiceView withHistory(InvoiceView invoice) {
+        List<InvoiceView.StatusChange> history = jdbc.query(
+                "select event, status, detail, at from invoice_status_history where invoice_id = ? order by at, event_id",
+                (rs, row) -> new InvoiceView.StatusChange(rs.getString("event"), wire(rs.getString("status")),
+                        rs.getString("detail"), rs.getTimestamp("at").toInstant()), invoice.id());
+        return new InvoiceView(invoice.id(), invoice.egsUnitId(), invoice.environment(), invoice.kind(),
+                invoice.documentType(), invoice.invoiceNumber(), invoice.issueDate(), invoice.icv(), invoice.uuid(),
+                invoice.invoiceHash(), invoice.previousInvoiceHash(), invoice.qrCode(), invoice.status(), invoice.amounts(),
+                invoice.zatcaMessages(), invoice.submission(), invoice.pdfUrl(), invoice.signedXmlUrl(), invoice.issuedAt(),
+                invoice.statusChangedAt(), history);
     }
 
     /** One page, newest first, plus one row more than asked to tell whether another page follows. */
@@ -99,7 +111,7 @@ class InvoiceReads {
                 new InvoiceView.Submission(rs.getInt("submission_attempts"),
                         nextAttempt == null ? null : nextAttempt.toInstant(), rs.getString("last_delay_reason")),
                 self + "/pdf", self + "/xml", rs.getTimestamp("issued_at").toInstant(),
-                rs.getTimestamp("status_changed_at").toInstant());
+                rs.getTimestamp("status_changed_at").toInstant(), null);
     }
 
     private List<ZatcaMessage> messages(String stored) {

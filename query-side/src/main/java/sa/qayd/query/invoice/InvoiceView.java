@@ -11,7 +11,12 @@ import sa.qayd.api.invoice.InvoiceAmounts;
 record InvoiceView(UUID id, UUID egsUnitId, String environment, String kind, String documentType, String invoiceNumber,
                    LocalDate issueDate, long icv, UUID uuid, String invoiceHash, String previousInvoiceHash, String qrCode,
                    String status, InvoiceAmounts amounts, List<ZatcaMessage> zatcaMessages, Submission submission,
-                   String pdfUrl, String signedXmlUrl, Instant issuedAt, Instant statusChangedAt) {
+                   String pdfUrl, String signedXmlUrl, Instant issuedAt, Instant statusChangedAt,
+                   List<StatusChange> statusHistory) {
+
+    /** One step with ZATCA; {@code status} is the document's status after it. Only in GET /v1/invoices/{id}. */
+    record StatusChange(String event, String status, String detail, Instant at) {
+    }
 
     /** How often Qayd has tried to reach ZATCA and when it tries next (null once settled). */
     record Submission(int delayedAttempts, Instant nextAttemptAt, String lastDelayReason) {
