@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** A real HTTP client for the tests: JSON in, status + JSON out; keeps cookies like a browser. */
 public final class Api {
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();

@@ -3,6 +3,8 @@ package sa.qayd.command.egs;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +47,9 @@ import sa.qayd.zatca.hash.InvoiceHash;
  * duplicates and PIH pointing at the previous document, even when replicas race (the event store's
  * sequence constraint rejects the loser, which retries on the new state).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = EgsUnitSnapshots.TRIGGER)
+// snapshots are its fields, as JSON; the accessors are for the domain, not for serialisation
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class EgsUnit {
     @AggregateIdentifier
     private UUID egsUnitId;

@@ -49,7 +49,7 @@ import sa.qayd.zatca.verify.VerificationContext;
         properties = {"qayd.data-dir=", "qayd.submission.retry-initial=PT1S", "qayd.submission.retry-max=PT2S",
                 "qayd.zatca.retry.max-attempts=2", "qayd.zatca.retry.initial-backoff=PT0.2S",
                 "qayd.onboarding.retry-initial=PT1S", "qayd.onboarding.retry-max=PT2S",
-                "qayd.zatca.circuit-breaker.open-duration=PT2S"})
+                "qayd.zatca.circuit-breaker.open-duration=PT2S", "qayd.egs.snapshot-every=20"})
 class ZatcaPipelineTest {
     static final FatooraSimulator SANDBOX = start("/e-invoicing/developer-portal");
     static final FatooraSimulator PRODUCTION = start("/e-invoicing/core");
@@ -119,8 +119,21 @@ class ZatcaPipelineTest {
                     .as("verification of ICV %d", icv).isEmpty();
             previousHash = document.path("invoiceHash").asText();
         }
+        // the unit was loaded from snapshots part of the way, and numbers on from them exactly
+        JsonNode snapshot = Api.JSON.readTree(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from snapshot_event_entry where aggregate_identifier = ?
+                order by sequence_number desc limit 1""", String.class, unit.toString()));
+        assertThat(snapshot.path("lastIcv").asLong()).isBetween(20L, 50L);
+        assertThat(snapshot.path("lastInvoiceHash").asText()).isNotEqualTo(InvoiceHash.FIRST_PREVIOUS_HASH);
+        Api.Reply next = api.post("/v1/invoices/simplified", tenant.apiKey(),
+                Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+        assertThat(next.body().path("icv").asLong()).isEqualTo(51);
+        byte[] nextXml = Base64.getDecoder().decode(next.text("signed_xml"));
+        assertThat(InvoiceVerifier.verify(nextXml, VerificationContext.NONE.withExpectedChain(previousHash, 51)).problems())
+                .isEmpty();
+
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(events.events("InvoiceReportedEvent", "accountId", tenant.accountId())).hasSize(50));
+                assertThat(events.events("InvoiceReportedEvent", "accountId", tenant.accountId())).hasSize(51));
         assertThat(events.events("InvoiceReportedEvent", "accountId", tenant.accountId()))
                 .allSatisfy(reported -> assertThat(reported.path("warnings")).isEmpty());
     }
