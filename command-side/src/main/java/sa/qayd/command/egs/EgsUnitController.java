@@ -1,9 +1,11 @@
 package sa.qayd.command.egs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,7 @@ import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
 import sa.qayd.api.egs.EgsIdentity;
+import sa.qayd.api.egs.EgsUnitVisibleQuery;
 import sa.qayd.api.egs.InvoiceTypes;
 import sa.qayd.api.egs.OnboardingStatus;
 import sa.qayd.api.egs.RegisterEgsUnitCommand;
@@ -34,10 +37,15 @@ class EgsUnitController {
     private static final Pattern CSR_FORBIDDEN = Pattern.compile("[!@#$%&*_<=|]");
     private static final int CSR_FIELD_MAX = 64;
 
-    private final Commands commands;
+    /** How long registration waits for the unit to be readable, so a GET right after the 202 finds it. */
+    private static final Duration READABLE_WITHIN = Duration.ofSeconds(3);
 
-    EgsUnitController(Commands commands) {
+    private final Commands commands;
+    private final QueryGateway queries;
+
+    EgsUnitController(Commands commands, QueryGateway queries) {
         this.commands = commands;
+        this.queries = queries;
     }
 
     record RegisterEgsUnitRequest(
@@ -106,6 +114,7 @@ class EgsUnitController {
                 request.location(), request.industry(), request.address().toAddress());
         commands.send(new RegisterEgsUnitCommand(id, caller.accountId(), environment, request.name().trim(),
                 request.otp(), identity), ErrorCode.NOT_FOUND);
+        awaitReadable(id);
         return new RegisteredEgsUnit(id, request.name().trim(), environment.wireName(), OnboardingStatus.PENDING.wireName());
     }
 
@@ -135,6 +144,18 @@ class EgsUnitController {
                     + "; the current certificate stays in use");
         }
         return new RenewedCertificate(id, result.certificateSerial(), result.certificateNotAfter());
+    }
+
+    /** Views follow the events a moment later; a client that polls right after the 202 should not see a 404. */
+    private void awaitReadable(UUID id) {
+        Instant giveUp = Instant.now().plus(READABLE_WITHIN);
+        try {
+            while (!queries.query(new EgsUnitVisibleQuery(id), Boolean.class).join() && Instant.now().isBefore(giveUp)) {
+                Thread.sleep(25);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String validOtp(OtpRequest request) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
 import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.egs.EgsIdentity;
+import sa.qayd.api.egs.EgsUnitVisibleQuery;
 import sa.qayd.api.egs.OnboardingStatus;
 
 /** Reads units. Another tenant's unit is "not found"; an API key sees only its environment's units. */
@@ -80,6 +82,12 @@ class EgsUnitQueryController {
                     + unit.environment() + " unit; a " + caller.keyEnvironment().wireName() + " API key cannot read it");
         }
         return unit;
+    }
+
+    @QueryHandler
+    boolean handle(EgsUnitVisibleQuery query) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from egs_unit_view where egs_unit_id = ?)",
+                Boolean.class, query.egsUnitId()));
     }
 
     @GetMapping("/v1/egs")
