@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,25 +18,15 @@ import sa.qayd.app.Tenants.Tenant;
 /** The public contract over real HTTP, against the real embedded PostgreSQL. */
 @SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "qayd.data-dir=")
-class PublicContractTest {
+class PublicContractTest extends ServiceTest {
     @DynamicPropertySource
     static void gateways(DynamicPropertyRegistry properties) {
         LocalGateways.register(properties);
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
 
-    Api api;
-    Tenants tenants;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        tenants = new Tenants(api);
-    }
 
     private UUID activeUnit(String apiKey, String invoiceTypes) {
         return tenants.activeUnit(apiKey, invoiceTypes);

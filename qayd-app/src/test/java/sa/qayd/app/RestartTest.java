@@ -52,8 +52,8 @@ class RestartTest {
     void onboardingAndSubmissionSurviveARestartDuringAnOutage(@TempDir Path dataDir) {
         FatooraSimulator gateway = LocalGateways.SHARED_SANDBOX;
         String[] properties = {"qayd.data-dir=" + dataDir, LocalGateways.sharedSandboxProperty(),
-                // pauses of 2 to 4 s, so that no retry fires while the first process shuts down (an execution
-                // cut off by a shutdown is only retried after db-scheduler's 5 minutes)
+                // pauses of 2 to 4 s: the next retries fall due while no process runs, and must fire in the
+                // next one once it is up (a deadline run before Axon is ready is only retried 5 minutes later)
                 "qayd.zatca.retry.max-attempts=1", "qayd.submission.retry-initial=PT4S", "qayd.submission.retry-max=PT4S",
                 "qayd.onboarding.retry-initial=PT4S", "qayd.onboarding.retry-max=PT4S"};
         Tenant tenant;

@@ -12,11 +12,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import sa.qayd.app.Api;
 import sa.qayd.app.QaydApplication;
+import sa.qayd.app.ServiceTest;
 import sa.qayd.app.Tenants;
 
 /**
@@ -25,26 +24,12 @@ import sa.qayd.app.Tenants;
  */
 @SpringBootTest(classes = QaydApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"qayd.data-dir=", "qayd.admin.token=" + QueryContext.ADMIN_TOKEN})
-abstract class QueryContext {
+abstract class QueryContext extends ServiceTest {
     static final String ADMIN_TOKEN = "admin-token-for-tests";
 
-    @LocalServerPort
-    int port;
-
     private final HttpClient http = HttpClient.newHttpClient();
-    Api api;
-    Tenants tenants;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        tenants = new Tenants(api);
-    }
-
     UUID activeUnit(String apiKey, String invoiceTypes) {
-        UUID unit = tenants.createUnit(apiKey, invoiceTypes);
-        tenants.awaitUnitStatus(apiKey, unit, "active");
-        return unit;
+        return tenants.activeUnit(apiKey, invoiceTypes);
     }
 
     UUID issue(String apiKey, UUID unit, String kind) {

@@ -25,13 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import sa.qayd.app.Api;
 import sa.qayd.app.EventLog;
 import sa.qayd.app.QaydApplication;
+import sa.qayd.app.ServiceTest;
 import sa.qayd.app.Tenants;
 import sa.qayd.app.Tenants.Tenant;
 import sa.qayd.zatca.hash.InvoiceHash;
@@ -50,7 +50,7 @@ import sa.qayd.zatca.verify.VerificationContext;
                 "qayd.zatca.retry.max-attempts=2", "qayd.zatca.retry.initial-backoff=PT0.2S",
                 "qayd.onboarding.retry-initial=PT1S", "qayd.onboarding.retry-max=PT2S",
                 "qayd.zatca.circuit-breaker.open-duration=PT2S", "qayd.egs.snapshot-every=20"})
-class ZatcaPipelineTest {
+class ZatcaPipelineTest extends ServiceTest {
     static final FatooraSimulator SANDBOX = start("/e-invoicing/developer-portal");
     static final FatooraSimulator PRODUCTION = start("/e-invoicing/core");
 
@@ -68,19 +68,13 @@ class ZatcaPipelineTest {
         }
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
 
-    Api api;
-    Tenants tenants;
     EventLog events;
 
     @BeforeEach
-    void connect() {
-        api = new Api(port);
-        tenants = new Tenants(api);
+    void readEvents() {
         events = new EventLog(jdbc);
     }
 
