@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +32,8 @@ class PublicContractTest extends ServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Scheduler scheduler;
 
 
     private UUID activeUnit(String apiKey, String invoiceTypes) {
@@ -344,6 +352,18 @@ class PublicContractTest extends ServiceTest {
 
             invoice.put("note", "changed");
             assertProblem(api.send("POST", "/v1/invoices/simplified", tenant.apiKey(), invoice, key), 409, "IDEMPOTENCY_KEY_REUSED");
+        }
+
+        @Test
+        void recordsOlderThanTheRetentionAreDeletedByTheScheduledTask() {
+            jdbc.update("""
+                    insert into idempotency_record (scope, idempotency_key, request_fingerprint, response_status, created_at)
+                    values ('key:old', 'k', ?, 201, now() - interval '2 days'), ('key:new', 'k', ?, 201, now())""",
+                    "a".repeat(64), "b".repeat(64));
+            scheduler.reschedule(TaskInstanceId.of("idempotency-retention", RecurringTask.INSTANCE), Instant.now());
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                    "select scope from idempotency_record where scope like 'key:%' and idempotency_key = 'k'", String.class))
+                    .containsExactly("key:new"));
         }
 
         @Test

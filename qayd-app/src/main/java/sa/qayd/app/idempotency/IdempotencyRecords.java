@@ -1,6 +1,8 @@
 package sa.qayd.app.idempotency;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -63,6 +65,10 @@ class IdempotencyRecords {
 
     private static byte[] context(String scope, String key) {
         return ("idempotency/" + scope + "/" + key).getBytes(StandardCharsets.UTF_8);
+    }
+
+    int forgetOlderThan(Instant cutoff) {
+        return jdbc.update("delete from idempotency_record where created_at < ?", Timestamp.from(cutoff));
     }
 
     void forget(String scope, String key) {
