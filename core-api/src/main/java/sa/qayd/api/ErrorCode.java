@@ -35,6 +35,7 @@ public enum ErrorCode {
     EGS_UNIT_REQUIRED(422, "EGS unit required"),
     EGS_RENEWAL_REFUSED(422, "ZATCA refused the renewal"),
     INVOICE_TYPE_NOT_ALLOWED(422, "EGS unit not onboarded for this invoice type"),
+    TOO_MANY_LOGIN_ATTEMPTS(429, "Too many log-in attempts"),
     INTERNAL_ERROR(500, "Internal error"),
     ZATCA_UNAVAILABLE(503, "ZATCA unavailable");
 

@@ -127,6 +127,19 @@ class PublicContractTest extends ServiceTest {
         }
 
         @Test
+        void repeatedWrongPasswordsLockTheEmailForAWhile() {
+            Tenant tenant = tenants.onboard("sandbox");
+            Api browser = new Api(port);
+            for (int attempt = 0; attempt < 10; attempt++) {
+                assertProblem(browser.post("/v1/session", null, Api.json("email", tenant.email(), "password", "guess " + attempt)),
+                        401, "INVALID_CREDENTIALS");
+            }
+            assertProblem(browser.post("/v1/session", null, Api.json("email", tenant.email(), "password", tenant.password())),
+                    429, "TOO_MANY_LOGIN_ATTEMPTS");
+            assertThat(api.get("/v1/api-keys", tenant.apiKey()).status()).isEqualTo(200);
+        }
+
+        @Test
         void theDashboardSessionManagesBothEnvironmentsWithCsrfProtection() {
             Tenant tenant = tenants.onboard("sandbox");
             Api browser = new Api(port);

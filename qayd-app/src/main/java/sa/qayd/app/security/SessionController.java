@@ -31,8 +31,11 @@ class SessionController {
     private final Credentials credentials;
     private final PasswordEncoder passwords;
     private final SecurityContextRepository contexts;
+    private final LoginThrottle throttle;
 
-    SessionController(Credentials credentials, PasswordEncoder passwords, SecurityContextRepository contexts) {
+    SessionController(Credentials credentials, PasswordEncoder passwords, SecurityContextRepository contexts,
+                      LoginThrottle throttle) {
+        this.throttle = throttle;
         this.credentials = credentials;
         this.passwords = passwords;
         this.contexts = contexts;
@@ -50,12 +53,15 @@ class SessionController {
     @PostMapping("/v1/session")
     SessionView login(@RequestBody LoginRequest login, HttpServletRequest request, HttpServletResponse response) {
         String email = login.email() == null ? "" : login.email().trim().toLowerCase(Locale.ROOT);
+        throttle.assertAllowed(email);
         Optional<Credentials.Login> account = credentials.login(email);
         String password = login.password() == null ? "" : login.password();
         boolean matches = passwords.matches(password, account.map(Credentials.Login::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
+            throttle.failed(email);
             throw new QaydException(ErrorCode.INVALID_CREDENTIALS, "e-mail or password is wrong");
         }
+        throttle.succeeded(email);
         HttpSession existing = request.getSession(false);
         if (existing != null) {
             existing.invalidate();
