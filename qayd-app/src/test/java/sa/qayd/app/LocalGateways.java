@@ -10,7 +10,7 @@ import sa.qayd.zatca.simulator.SimulatorSettings;
  * Tests never reach ZATCA: the sandbox uses the service's embedded simulator, and production units
  * talk to this second, separate simulator on loopback (so a mix-up between the two would show).
  */
-final class LocalGateways {
+public final class LocalGateways {
     static final FatooraSimulator PRODUCTION = start("/e-invoicing/core");
     /** For several replicas, which must share one sandbox gateway as they share one database. */
     static final FatooraSimulator SHARED_SANDBOX = start(SimulatorSettings.DEVELOPER_PORTAL_BASE_PATH);
@@ -26,7 +26,8 @@ final class LocalGateways {
         return "qayd.zatca.sandbox.base-url=" + SHARED_SANDBOX.baseUri();
     }
 
-    private static FatooraSimulator start(String basePath) {
+    /** A simulator of its own on loopback, serving the gateway mounted at {@code basePath}. */
+    public static FatooraSimulator start(String basePath) {
         try {
             return FatooraSimulator.start(SimulatorSettings.defaults().withBasePath(basePath));
         } catch (IOException e) {

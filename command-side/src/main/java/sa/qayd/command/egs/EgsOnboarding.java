@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -56,16 +57,10 @@ class EgsOnboarding {
 
     @CommandHandler
     public void handle(RequestComplianceCsidCommand command) {
-        Aggregate<EgsUnit> aggregate = units.load(command.egsUnitId().toString());
-        EgsUnit unit = aggregate.invoke(u -> u);
-        if (unit.step() != OnboardingStep.AWAITING_COMPLIANCE_CSID) {
-            return;
-        }
-        FatooraClient client = gateways.client(unit.environment());
-        onFailure(aggregate, "compliance_csid", () -> {
+        step(command.egsUnitId(), OnboardingStep.AWAITING_COMPLIANCE_CSID, "compliance_csid", (aggregate, unit, client) -> {
             KeyPair keys = CsrGenerator.newKeyPair();
-            Csr csr = CsrGenerator.generate(csrConfig(unit, gateways.csrTarget(unit.environment())), keys);
-            CsidResponse issued = ZatcaAnswers.recorded(client.requestComplianceCsid(client.environment(), unit.otp(), csr.pem()));
+            CsidResponse issued = ZatcaAnswers.recorded(
+                    client.requestComplianceCsid(client.environment(), unit.otp(), csr(unit, keys).pem()));
             GatewayCredentials credentials = client.credentialsFrom(issued);
             secrets.store(unit.id(), SecretKind.PRIVATE_KEY, pem(keys));
             secrets.store(unit.id(), SecretKind.COMPLIANCE_CSID, ZatcaAnswers.seal(credentials));
@@ -75,14 +70,8 @@ class EgsOnboarding {
 
     @CommandHandler
     public void handle(RunComplianceChecksCommand command) {
-        Aggregate<EgsUnit> aggregate = units.load(command.egsUnitId().toString());
-        EgsUnit unit = aggregate.invoke(u -> u);
-        if (unit.step() != OnboardingStep.AWAITING_COMPLIANCE_CHECKS) {
-            return;
-        }
-        FatooraClient client = gateways.client(unit.environment());
-        onFailure(aggregate, "compliance_checks", () -> {
-            GatewayCredentials ccsid = ZatcaAnswers.unseal(client.environment(), secrets.load(unit.id(), SecretKind.COMPLIANCE_CSID));
+        step(command.egsUnitId(), OnboardingStep.AWAITING_COMPLIANCE_CHECKS, "compliance_checks", (aggregate, unit, client) -> {
+            GatewayCredentials ccsid = credentials(client, unit, SecretKind.COMPLIANCE_CSID);
             Signer signer = Signer.of(Signer.parsePrivateKey(secrets.load(unit.id(), SecretKind.PRIVATE_KEY)), ccsid.certificate());
             List<String> kinds = new ArrayList<>();
             List<ZatcaMessage> warnings = new ArrayList<>();
@@ -99,14 +88,8 @@ class EgsOnboarding {
 
     @CommandHandler
     public void handle(RequestProductionCsidCommand command) {
-        Aggregate<EgsUnit> aggregate = units.load(command.egsUnitId().toString());
-        EgsUnit unit = aggregate.invoke(u -> u);
-        if (unit.step() != OnboardingStep.AWAITING_PRODUCTION_CSID) {
-            return;
-        }
-        FatooraClient client = gateways.client(unit.environment());
-        onFailure(aggregate, "production_csid", () -> {
-            GatewayCredentials ccsid = ZatcaAnswers.unseal(client.environment(), secrets.load(unit.id(), SecretKind.COMPLIANCE_CSID));
+        step(command.egsUnitId(), OnboardingStep.AWAITING_PRODUCTION_CSID, "production_csid", (aggregate, unit, client) -> {
+            GatewayCredentials ccsid = credentials(client, unit, SecretKind.COMPLIANCE_CSID);
             CsidResponse issued = ZatcaAnswers.recorded(client.requestProductionCsid(ccsid, unit.complianceRequestId()));
             GatewayCredentials production = client.credentialsFrom(issued);
             secrets.store(unit.id(), SecretKind.PRODUCTION_CSID, ZatcaAnswers.seal(production));
@@ -126,11 +109,10 @@ class EgsOnboarding {
         unit.assertVisibleTo(command.caller());
         unit.assertActive();
         FatooraClient client = gateways.client(unit.environment());
-        GatewayCredentials current = ZatcaAnswers.unseal(client.environment(), secrets.load(unit.id(), SecretKind.PRODUCTION_CSID));
+        GatewayCredentials current = credentials(client, unit, SecretKind.PRODUCTION_CSID);
         KeyPair keys = CsrGenerator.newKeyPair();
-        Csr csr = CsrGenerator.generate(csrConfig(unit, gateways.csrTarget(unit.environment())), keys);
         try {
-            CsidResponse issued = ZatcaAnswers.recorded(client.renewProductionCsid(current, command.otp(), csr.pem()));
+            CsidResponse issued = ZatcaAnswers.recorded(client.renewProductionCsid(current, command.otp(), csr(unit, keys).pem()));
             GatewayCredentials renewed = client.credentialsFrom(issued);
             secrets.store(unit.id(), SecretKind.PRIVATE_KEY, pem(keys));
             secrets.store(unit.id(), SecretKind.PRODUCTION_CSID, ZatcaAnswers.seal(renewed));
@@ -143,15 +125,35 @@ class EgsOnboarding {
         }
     }
 
-    private static void onFailure(Aggregate<EgsUnit> aggregate, String step, Runnable work) {
+    /** One onboarding step's work with ZATCA, for a unit loaded in this unit of work. */
+    @FunctionalInterface
+    private interface StepWork {
+        void run(Aggregate<EgsUnit> aggregate, EgsUnit unit, FatooraClient client);
+    }
+
+    /** Runs a step if the unit waits for it, and ends onboarding as failed when ZATCA or the unit's data says no. */
+    private void step(UUID egsUnitId, OnboardingStep expected, String name, StepWork work) {
+        Aggregate<EgsUnit> aggregate = units.load(egsUnitId.toString());
+        EgsUnit unit = aggregate.invoke(u -> u);
+        if (unit.step() != expected) {
+            return;
+        }
         try {
-            work.run();
+            work.run(aggregate, unit, gateways.client(unit.environment()));
         } catch (ZatcaRefusal refusal) {
-            aggregate.execute(u -> u.onboardingFailed(step, refusal.getMessage(), refusal.errors()));
+            aggregate.execute(u -> u.onboardingFailed(name, refusal.getMessage(), refusal.errors()));
         } catch (IllegalArgumentException invalidIdentity) {
             // the unit's identity breaks a CSR or document rule: no retry will fix it
-            aggregate.execute(u -> u.onboardingFailed(step, invalidIdentity.getMessage(), List.of()));
+            aggregate.execute(u -> u.onboardingFailed(name, invalidIdentity.getMessage(), List.of()));
         }
+    }
+
+    private GatewayCredentials credentials(FatooraClient client, EgsUnit unit, SecretKind kind) {
+        return ZatcaAnswers.unseal(client.environment(), secrets.load(unit.id(), kind));
+    }
+
+    private Csr csr(EgsUnit unit, KeyPair keys) {
+        return CsrGenerator.generate(csrConfig(unit, gateways.csrTarget(unit.environment())), keys);
     }
 
     static CsrConfig csrConfig(EgsUnit unit, ZatcaEnvironment target) {

@@ -191,9 +191,7 @@ public class EgsUnit {
         if (draft.invoiceNumber() != null) {
             return draft;
         }
-        String number = "INV-" + egsUnitId.toString().substring(0, 8).toUpperCase(Locale.ROOT) + "-" + icv;
-        return new InvoiceDraft(number, draft.issueDate(), draft.issueTime(), draft.currency(), draft.buyer(),
-                draft.lines(), draft.paymentMeansCode(), draft.note(), draft.amendment());
+        return draft.withInvoiceNumber("INV-" + egsUnitId.toString().substring(0, 8).toUpperCase(Locale.ROOT) + "-" + icv);
     }
 
     @EventSourcingHandler

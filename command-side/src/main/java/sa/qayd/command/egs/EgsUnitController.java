@@ -27,6 +27,7 @@ import sa.qayd.api.egs.RestartEgsOnboardingCommand;
 import sa.qayd.command.web.AddressRequest;
 import sa.qayd.command.web.Commands;
 import sa.qayd.command.web.FieldErrors;
+import sa.qayd.command.web.Polling;
 import sa.qayd.command.web.SaudiFormats;
 
 /** Registers EGS units; ZATCA onboarding then runs in the background and clients poll the unit. */
@@ -73,9 +74,7 @@ class EgsUnitController {
     RegisteredEgsUnit register(@AuthenticationPrincipal Caller caller, @RequestBody RegisterEgsUnitRequest request) {
         FieldErrors errors = new FieldErrors();
         errors.text("name", request.name(), true, 200);
-        if (errors.text("otp", request.otp(), true, 6)) {
-            errors.check("otp", request.otp(), o -> OTP.matcher(o).matches(), "must be the 6-digit OTP from the Fatoora portal");
-        }
+        otp(errors, request.otp());
         csrField(errors, "serial_number", request.serialNumber(), true);
         csrField(errors, "solution_name", request.solutionName(), false);
         csrField(errors, "model", request.model(), true);
@@ -148,11 +147,9 @@ class EgsUnitController {
 
     /** Views follow the events a moment later; a client that polls right after the 202 should not see a 404. */
     private void awaitReadable(UUID id) {
-        Instant giveUp = Instant.now().plus(READABLE_WITHIN);
         try {
-            while (!queries.query(new EgsUnitVisibleQuery(id), Boolean.class).join() && Instant.now().isBefore(giveUp)) {
-                Thread.sleep(25);
-            }
+            Polling.until(() -> queries.query(new EgsUnitVisibleQuery(id), Boolean.class).join(), Boolean::booleanValue,
+                    READABLE_WITHIN, Duration.ofMillis(25));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -160,11 +157,15 @@ class EgsUnitController {
 
     private static String validOtp(OtpRequest request) {
         FieldErrors errors = new FieldErrors();
-        if (errors.text("otp", request.otp(), true, 6)) {
-            errors.check("otp", request.otp(), o -> OTP.matcher(o).matches(), "must be the 6-digit OTP from the Fatoora portal");
-        }
+        otp(errors, request.otp());
         errors.throwIfAny("the OTP is invalid");
         return request.otp();
+    }
+
+    private static void otp(FieldErrors errors, String otp) {
+        if (errors.text("otp", otp, true, 6)) {
+            errors.check("otp", otp, o -> OTP.matcher(o).matches(), "must be the 6-digit OTP from the Fatoora portal");
+        }
     }
 
     private static void csrField(FieldErrors errors, String field, String value, boolean required) {

@@ -25,13 +25,7 @@ class EgsUnitRegistrar {
     @CommandHandler
     public UUID handle(RegisterEgsUnitCommand command) throws Exception {
         Account account = accounts.load(command.accountId().toString()).invoke(a -> a);
-        EgsIdentity given = command.identity();
-        EgsIdentity identity = new EgsIdentity(given.serialNumber(), given.solutionName(), given.model(),
-                given.branch(),
-                given.organisationName() != null ? given.organisationName() : account.companyName(),
-                given.vatNumber() != null ? given.vatNumber() : account.vatNumber(),
-                given.commercialRegistrationNumber(), given.invoiceTypes(), given.location(), given.industry(),
-                given.address());
+        EgsIdentity identity = command.identity().withDefaults(account.companyName(), account.vatNumber());
         RegisterEgsUnitCommand completed = new RegisterEgsUnitCommand(command.egsUnitId(), command.accountId(),
                 command.environment(), command.name(), command.otp(), identity);
         units.newInstance(() -> new EgsUnit(completed));

@@ -131,8 +131,7 @@ class InvoiceController {
             inherited.throwIfAny("the " + type.wireName().replace('_', ' ') + " is invalid");
             billingReference = original.invoiceNumber();
         }
-        InvoiceDraft amending = new InvoiceDraft(draft.invoiceNumber(), draft.issueDate(), draft.issueTime(),
-                draft.currency(), draft.buyer(), draft.lines(), draft.paymentMeansCode(), draft.note(),
+        InvoiceDraft amending = draft.withAmendment(
                 new InvoiceDraft.Amendment(request.originalInvoiceId(), billingReference.trim(), request.reason().trim()));
         return issue(caller, request, kind, type, amending);
     }

@@ -1,11 +1,11 @@
 package sa.qayd.command.invoice;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+import sa.qayd.command.web.Polling;
 
 /**
  * Reads a document's ZATCA outcome from the write model itself (the shared event store), so the
@@ -29,13 +29,7 @@ class InvoiceOutcomes {
 
     /** The outcome once the document is no longer pending, or the pending one after {@code patience}. */
     Invoice.Outcome awaitFinal(UUID invoiceId, Duration patience) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(patience);
-        Invoice.Outcome outcome = current(invoiceId);
-        while (isPending(outcome) && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(POLL.toMillis());
-            outcome = current(invoiceId);
-        }
-        return outcome;
+        return Polling.until(() -> current(invoiceId), outcome -> !isPending(outcome), patience, POLL);
     }
 
     private static boolean isPending(Invoice.Outcome outcome) {

@@ -177,9 +177,10 @@ final class InvoiceRequestValidator {
         if (category != null) {
             String code = line.exemptionReasonCode();
             if (category.needsExemptionReason()) {
-                if (code == null || !category.exemptionCodes().contains(code)) {
+                Set<String> allowed = ZatcaDocumentMapping.exemptionCodes(category);
+                if (code == null || !allowed.contains(code)) {
                     errors.add(path + ".exemption_reason_code", "is required for category " + category
-                            + " and must be one of " + category.exemptionCodes().stream().sorted().toList());
+                            + " and must be one of " + allowed.stream().sorted().toList());
                 }
             } else if (code != null) {
                 errors.add(path + ".exemption_reason_code", "is only allowed for categories Z, E and O");

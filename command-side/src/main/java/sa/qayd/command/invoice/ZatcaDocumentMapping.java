@@ -2,6 +2,8 @@ package sa.qayd.command.invoice;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import sa.qayd.api.egs.EgsIdentity;
 import sa.qayd.api.invoice.Buyer;
@@ -74,6 +76,15 @@ public final class ZatcaDocumentMapping {
             case O -> TaxCategory.outOfScope(OUT_OF_SCOPE_REASON);
             case Z, E -> TaxCategory.exempted(exemption(line.exemptionReasonCode()));
         };
+    }
+
+    /** The reason codes ZATCA accepts for a category: its exemptions for Z and E, the out-of-scope code for O. */
+    static Set<String> exemptionCodes(sa.qayd.api.invoice.VatCategory category) {
+        if (category == sa.qayd.api.invoice.VatCategory.O) {
+            return Set.of(TaxCategory.OUT_OF_SCOPE_CODE);
+        }
+        return Arrays.stream(Exemption.values()).filter(e -> e.category().name().equals(category.name()))
+                .map(Exemption::code).collect(Collectors.toUnmodifiableSet());
     }
 
     static Exemption exemption(String code) {

@@ -1,6 +1,5 @@
 package sa.qayd.command.web;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -46,9 +45,6 @@ public class Commands {
             if (t instanceof ConcurrencyException) {
                 return new QaydException(ErrorCode.CONCURRENT_MODIFICATION,
                         "another request changed the same resource at the same time; retry");
-            }
-            if (!(t instanceof CommandExecutionException) && t.getCause() == t) {
-                break;
             }
         }
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);

@@ -19,4 +19,12 @@ public record EgsIdentity(
         String location,
         String industry,
         Address address) {
+
+    /** The identity with the account's name and VAT number where the unit did not name its own. */
+    public EgsIdentity withDefaults(String defaultOrganisationName, String defaultVatNumber) {
+        return new EgsIdentity(serialNumber, solutionName, model, branch,
+                organisationName != null ? organisationName : defaultOrganisationName,
+                vatNumber != null ? vatNumber : defaultVatNumber,
+                commercialRegistrationNumber, invoiceTypes, location, industry, address);
+    }
 }

@@ -20,6 +20,14 @@ public record InvoiceDraft(
         String note,
         Amendment amendment) {
 
+    public InvoiceDraft withInvoiceNumber(String number) {
+        return new InvoiceDraft(number, issueDate, issueTime, currency, buyer, lines, paymentMeansCode, note, amendment);
+    }
+
+    public InvoiceDraft withAmendment(Amendment amending) {
+        return new InvoiceDraft(invoiceNumber, issueDate, issueTime, currency, buyer, lines, paymentMeansCode, note, amending);
+    }
+
     /** What a credit or debit note amends and why. */
     public record Amendment(java.util.UUID originalInvoiceId, String billingReference, String reason) {
     }

@@ -15,7 +15,7 @@ public record TaxCategory(VatCategory category, BigDecimal rate, String exemptio
 
     private static final BigDecimal FIFTEEN = new BigDecimal("15.00");
     private static final BigDecimal FIVE = new BigDecimal("5.00");
-    private static final String OUT_OF_SCOPE_CODE = "VATEX-SA-OOS";
+    public static final String OUT_OF_SCOPE_CODE = "VATEX-SA-OOS";
 
     public TaxCategory {
         Objects.requireNonNull(category, "category");

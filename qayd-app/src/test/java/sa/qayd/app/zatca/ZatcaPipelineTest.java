@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import sa.qayd.app.Api;
 import sa.qayd.app.EventLog;
+import sa.qayd.app.LocalGateways;
 import sa.qayd.app.QaydApplication;
 import sa.qayd.app.ServiceTest;
 import sa.qayd.app.Tenants;
@@ -51,21 +50,13 @@ import sa.qayd.zatca.verify.VerificationContext;
                 "qayd.onboarding.retry-initial=PT1S", "qayd.onboarding.retry-max=PT2S",
                 "qayd.zatca.circuit-breaker.open-duration=PT2S", "qayd.egs.snapshot-every=20"})
 class ZatcaPipelineTest extends ServiceTest {
-    static final FatooraSimulator SANDBOX = start("/e-invoicing/developer-portal");
-    static final FatooraSimulator PRODUCTION = start("/e-invoicing/core");
+    static final FatooraSimulator SANDBOX = LocalGateways.start(SimulatorSettings.DEVELOPER_PORTAL_BASE_PATH);
+    static final FatooraSimulator PRODUCTION = LocalGateways.start("/e-invoicing/core");
 
     @DynamicPropertySource
     static void gateways(DynamicPropertyRegistry properties) {
         properties.add("qayd.zatca.sandbox.base-url", () -> SANDBOX.baseUri().toString());
         properties.add("qayd.zatca.production.base-url", () -> PRODUCTION.baseUri().toString());
-    }
-
-    private static FatooraSimulator start(String basePath) {
-        try {
-            return FatooraSimulator.start(SimulatorSettings.defaults().withBasePath(basePath));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Autowired
