@@ -3,9 +3,12 @@ package sa.qayd.app.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.awaitility.Awaitility;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import sa.qayd.api.egs.InvoiceSequencedEvent;
 import sa.qayd.app.Api;
@@ -36,6 +40,9 @@ class OperationsTest extends QueryContext {
     JdbcTemplate jdbc;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    @Qualifier("defaultAxonObjectMapper")
+    ObjectMapper json;
 
     @Test
     void theAdminApiAnswersOnlyToTheAdminToken() {
@@ -52,7 +59,7 @@ class OperationsTest extends QueryContext {
         assertThat(byName).containsKeys("invoices", "egs-units", "audit-owners", "credentials");
         assertThat(byName.get("credentials").path("mode").asText()).isEqualTo("subscribing");
         JsonNode invoices = byName.get("invoices");
-        assertThat(invoices.path("mode").asText()).isEqualTo("tracking");
+        assertThat(invoices.path("mode").asText()).isEqualTo("pooled");
         assertThat(invoices.path("running").asBoolean()).isTrue();
         assertThat(invoices.path("head").asLong()).isPositive();
         assertThat(invoices.path("segments")).isNotEmpty();
@@ -124,6 +131,32 @@ class OperationsTest extends QueryContext {
         assertThat(poisonLetter(poisoned)).as("still poison, so still queued").isNotNull();
         assertThat(admin("GET", "/admin/processors/invoices").body().path("dead_letters").asLong()).isPositive();
         assertProblem(admin("GET", "/admin/processors/audit-owners/dead-letters"), 404, "EVENT_PROCESSOR_NOT_FOUND");
+    }
+
+    @Test
+    void anEventWhoseBatchedWritePostgresRefusesIsDeadLetteredAloneAndItsBatchIsProjected() throws Exception {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = activeUnit(tenant.apiKey(), "both");
+        UUID real = issue(tenant.apiKey(), unit, "simplified");
+        awaitInvoice(tenant.apiKey(), real, "reported");
+        ObjectNode issued = (ObjectNode) json.readTree(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%InvoiceIssuedEvent'""", String.class, real.toString()));
+        UUID refused = UUID.randomUUID();
+        UUID neighbour = UUID.randomUUID();
+        ObjectNode tooLongCurrency = issued.deepCopy().put("invoiceId", refused.toString());
+        ((ObjectNode) tooLongCurrency.path("amounts")).put("currency", "SARX");
+        store(refused, "Invoice", "sa.qayd.api.invoice.InvoiceIssuedEvent", null, tooLongCurrency.toString());
+        store(neighbour, "Invoice", "sa.qayd.api.invoice.InvoiceIssuedEvent", null,
+                issued.deepCopy().put("invoiceId", neighbour.toString()).toString());
+
+        JsonNode letter = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> poisonLetter(refused), Objects::nonNull);
+        assertThat(letter.path("cause_message").asText()).contains("character(3)");
+        assertThat(api.get("/v1/invoices/" + neighbour, tenant.apiKey()).status()).isEqualTo(200);
+        assertThat(download("/v1/invoices/" + neighbour + "/xml", tenant.apiKey()).body())
+                .as("documents are read from the invoice's own events")
+                .isEqualTo(Base64.getDecoder().decode(issued.path("signedXml").asText()));
+        assertThat(jdbc.queryForObject("select count(*) from invoice_view where invoice_id = ?", Long.class, refused)).isZero();
     }
 
     @Test

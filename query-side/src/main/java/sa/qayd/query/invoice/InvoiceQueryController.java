@@ -39,9 +39,11 @@ class InvoiceQueryController {
     private static final MediaType PDF = MediaType.APPLICATION_PDF;
 
     private final InvoiceReads reads;
+    private final InvoiceDocuments documents;
 
-    InvoiceQueryController(InvoiceReads reads) {
+    InvoiceQueryController(InvoiceReads reads, InvoiceDocuments documents) {
         this.reads = reads;
+        this.documents = documents;
     }
 
     record InvoicePage(List<InvoiceView> data, String nextCursor) {
@@ -95,21 +97,18 @@ class InvoiceQueryController {
     /** Exactly the bytes that were signed, or for a cleared standard document ZATCA's cleared bytes. */
     @GetMapping("/v1/invoices/{id}/xml")
     ResponseEntity<byte[]> xml(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        InvoiceReads.SharedDocument document = shared(caller, id);
-        return file(id, document.xml(), MediaType.APPLICATION_XML, ".xml");
+        return file(id, sharedXml(caller, id), MediaType.APPLICATION_XML, ".xml");
     }
 
     /** A PDF/A-3b rendering with the shared XML embedded; it depends on those bytes only, so it is not stored. */
     @GetMapping("/v1/invoices/{id}/pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        InvoiceReads.SharedDocument document = shared(caller, id);
-        return file(id, InvoicePdf.render(document.xml()), PDF, ".pdf");
+        return file(id, InvoicePdf.render(sharedXml(caller, id)), PDF, ".pdf");
     }
 
-    private InvoiceReads.SharedDocument shared(Caller caller, UUID id) {
-        InvoiceReads.SharedDocument document = reads.document(caller.accountId(), id).orElseThrow(() -> notFound(id));
-        requireEnvironment(caller, id, document.environment());
-        return document;
+    private byte[] sharedXml(Caller caller, UUID id) {
+        requireEnvironment(caller, id, reads.environment(caller.accountId(), id).orElseThrow(() -> notFound(id)));
+        return documents.sharedXml(id);
     }
 
     private static ResponseEntity<byte[]> file(UUID id, byte[] body, MediaType type, String extension) {

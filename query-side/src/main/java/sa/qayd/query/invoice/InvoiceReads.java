@@ -76,16 +76,10 @@ class InvoiceReads {
         return jdbc.query(sql.toString(), this::view, args.toArray());
     }
 
-    /** The bytes to share: ZATCA's cleared XML once cleared, else the signed XML. */
-    record SharedDocument(Environment environment, String invoiceNumber, byte[] xml) {
-    }
-
-    Optional<SharedDocument> document(UUID accountId, UUID invoiceId) {
-        return jdbc.query("""
-                        select environment, invoice_number, coalesce(cleared_xml, signed_xml) as xml from invoice_view
-                        where account_id = ? and invoice_id = ?""",
-                (rs, row) -> new SharedDocument(Environment.valueOf(rs.getString("environment")),
-                        rs.getString("invoice_number"), rs.getBytes("xml")), accountId, invoiceId).stream().findFirst();
+    /** Which environment the account's invoice belongs to; empty when the account has no such invoice. */
+    Optional<Environment> environment(UUID accountId, UUID invoiceId) {
+        return jdbc.query("select environment from invoice_view where account_id = ? and invoice_id = ?",
+                (rs, row) -> Environment.valueOf(rs.getString("environment")), accountId, invoiceId).stream().findFirst();
     }
 
     private static void narrow(StringBuilder sql, List<Object> args, String condition, Object value) {

@@ -1,24 +1,38 @@
 package sa.qayd.query.processing;
 
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A projection's write for one event, inside a savepoint of the batch's transaction. When the
- * statement fails, PostgreSQL would otherwise refuse every later statement of the transaction,
- * including Axon's own insert of the dead letter, and the processor would retry the same batch
- * forever instead of dead-lettering the one event and going on.
+ * Projections' writes to PostgreSQL, made so that one failing event can be dead-lettered: PostgreSQL
+ * refuses every statement of a transaction after a failed one, including Axon's own insert of the
+ * dead letter, so without care the processor would retry the same batch forever.
  */
 @Component
 public class ProjectionWrites {
+    private static final String QUEUED = ProjectionWrites.class.getName() + ".queued";
+
     private final JdbcTemplate jdbc;
+    /** Events of a batch whose queued writes failed: on the batch's retry they are written on their own. */
+    private final Set<String> writeAlone = ConcurrentHashMap.newKeySet();
 
     public ProjectionWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Writes now, inside a savepoint of the batch's transaction. */
     public int update(String sql, Object... args) {
         return jdbc.execute((ConnectionCallback<Integer>) connection -> {
             if (connection.getAutoCommit()) {
@@ -36,4 +50,80 @@ public class ProjectionWrites {
             return rows;
         });
     }
+
+    /**
+     * Writes at the end of the event processor's batch, together with the batch's other queued writes:
+     * a few JDBC batches instead of a round trip per statement, which is what bounds a replay. Writes
+     * about the same subject run in the order they were queued; writes about different subjects must
+     * not depend on each other. Outside a processor's batch (a dead letter being retried) this writes now.
+     * <p>
+     * When the queued writes fail, the whole batch rolls back and the processor retries it; this time
+     * each of its events writes on its own, so the failing one is dead-lettered and the others go on.
+     */
+    public void updateInOrderOf(Object subject, String sql, Object... args) {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            update(sql, args);
+            return;
+        }
+        EventMessage<?> event = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+        Queue queue = batch.getOrComputeResource(QUEUED, key -> {
+            Queue created = new Queue();
+            batch.onPrepareCommit(unitOfWork -> flush(created));
+            return created;
+        });
+        if (writeAlone.contains(event.getIdentifier())) {
+            flush(queue);
+            batch.afterCommit(unitOfWork -> writeAlone.remove(event.getIdentifier()));
+            update(sql, args);
+            return;
+        }
+        queue.add(new Write(subject, event.getIdentifier(), sql, args));
+    }
+
+    private void flush(Queue queue) {
+        List<Write> writes = queue.drain();
+        try {
+            for (Map<String, List<Object[]>> round : rounds(writes)) {
+                round.forEach(jdbc::batchUpdate);
+            }
+        } catch (RuntimeException failed) {
+            writes.forEach(write -> writeAlone.add(write.eventId()));
+            throw failed;
+        }
+    }
+
+    /**
+     * The n-th write about each subject goes in round n; within a round, writes of the same statement
+     * form one JDBC batch. Rounds run in order, so each subject's writes keep theirs.
+     */
+    private static List<Map<String, List<Object[]>>> rounds(List<Write> writes) {
+        List<Map<String, List<Object[]>>> rounds = new ArrayList<>();
+        Map<Object, Integer> writesSoFar = new HashMap<>();
+        for (Write write : writes) {
+            int round = writesSoFar.merge(write.subject(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new LinkedHashMap<>());
+            }
+            rounds.get(round).computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write.args());
+        }
+        return rounds;
+    }
+
+    private record Write(Object subject, String eventId, String sql, Object[] args) {
+    }
+
+    private static final class Queue {
+        private List<Write> writes = new ArrayList<>();
+
+        void add(Write write) {
+            writes.add(write);
+        }
+
+        List<Write> drain() {
+            List<Write> drained = writes;
+            writes = new ArrayList<>();
+            return drained;
+        }
+    }
+
 }
