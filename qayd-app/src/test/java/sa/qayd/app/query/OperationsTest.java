@@ -3,7 +3,6 @@ package sa.qayd.app.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,8 +21,6 @@ import org.awaitility.Awaitility;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import sa.qayd.api.egs.InvoiceSequencedEvent;
 import sa.qayd.app.Api;
 import sa.qayd.app.Tenants.Tenant;
@@ -37,12 +34,7 @@ class OperationsTest extends QueryContext {
             "audit-owners", "select aggregate_identifier, md5(t::text) from audit_aggregate_owner t");
 
     @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     EventStore eventStore;
-    @Autowired
-    @Qualifier("defaultAxonObjectMapper")
-    ObjectMapper json;
 
     @Test
     void theAdminApiAnswersOnlyToTheAdminToken() {
@@ -134,14 +126,9 @@ class OperationsTest extends QueryContext {
     }
 
     @Test
-    void anEventWhoseBatchedWritePostgresRefusesIsDeadLetteredAloneAndItsBatchIsProjected() throws Exception {
+    void anEventWhoseBatchedWritePostgresRefusesIsDeadLetteredAloneAndItsBatchIsProjected() {
         Tenant tenant = tenants.onboard("sandbox");
-        UUID unit = activeUnit(tenant.apiKey(), "both");
-        UUID real = issue(tenant.apiKey(), unit, "simplified");
-        awaitInvoice(tenant.apiKey(), real, "reported");
-        ObjectNode issued = (ObjectNode) json.readTree(jdbc.queryForObject("""
-                select convert_from(payload, 'UTF8') from domain_event_entry
-                where aggregate_identifier = ? and payload_type like '%InvoiceIssuedEvent'""", String.class, real.toString()));
+        ObjectNode issued = storedPayload(reportedInvoice(tenant), "InvoiceIssuedEvent");
         UUID refused = UUID.randomUUID();
         UUID neighbour = UUID.randomUUID();
         ObjectNode tooLongCurrency = issued.deepCopy().put("invoiceId", refused.toString());

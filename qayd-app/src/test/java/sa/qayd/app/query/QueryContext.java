@@ -11,7 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import sa.qayd.app.Api;
 import sa.qayd.app.QaydApplication;
@@ -28,6 +34,12 @@ abstract class QueryContext extends ServiceTest {
     static final String ADMIN_TOKEN = "admin-token-for-tests";
 
     private final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("defaultAxonObjectMapper")
+    ObjectMapper axonJson;
+
     UUID activeUnit(String apiKey, String invoiceTypes) {
         return tenants.activeUnit(apiKey, invoiceTypes);
     }
@@ -44,6 +56,25 @@ abstract class QueryContext extends ServiceTest {
     Api.Reply awaitInvoice(String apiKey, UUID invoice, String status) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/invoices/" + invoice, apiKey),
                 reply -> reply.status() == 200 && status.equals(reply.text("status")));
+    }
+
+    /** A simplified invoice issued on a new active unit of the tenant and reported to ZATCA. */
+    UUID reportedInvoice(Tenants.Tenant tenant) {
+        UUID invoice = issue(tenant.apiKey(), activeUnit(tenant.apiKey(), "both"), "simplified");
+        awaitInvoice(tenant.apiKey(), invoice, "reported");
+        return invoice;
+    }
+
+    /** The JSON payload of the invoice's stored event of that type (InvoiceIssuedEvent, ...), as stored. */
+    ObjectNode storedPayload(UUID invoice, String eventType) {
+        try {
+            return (ObjectNode) axonJson.readTree(jdbc.queryForObject("""
+                    select convert_from(payload, 'UTF8') from domain_event_entry
+                    where aggregate_identifier = ? and payload_type = ?""", String.class, invoice.toString(),
+                    "sa.qayd.api.invoice." + eventType));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Api.Reply admin(String method, String path) {

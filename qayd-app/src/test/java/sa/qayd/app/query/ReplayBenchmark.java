@@ -1,6 +1,5 @@
 package sa.qayd.app.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -13,9 +12,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
-import sa.qayd.app.Tenants.Tenant;
 import sa.qayd.query.processing.ProcessorTokens;
 
 /**
@@ -32,21 +28,13 @@ class ReplayBenchmark extends QueryContext {
     @Autowired
     DataSource dataSource;
     @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     EventProcessingConfiguration processing;
     @Autowired
     ProcessorTokens tokens;
-    @Autowired
-    @Qualifier("defaultAxonObjectMapper")
-    ObjectMapper axonJson;
 
     @Test
     void replay() throws Exception {
-        Tenant tenant = tenants.onboard("sandbox");
-        UUID unit = activeUnit(tenant.apiKey(), "both");
-        UUID sample = issue(tenant.apiKey(), unit, "simplified");
-        awaitInvoice(tenant.apiKey(), sample, "reported");
+        UUID sample = reportedInvoice(tenants.onboard("sandbox"));
         // only the projection under test reads the history: sagas must not submit the clones
         processing.eventProcessors().forEach((name, processor) -> {
             if (!name.equals(PROCESSOR)) {
@@ -83,12 +71,8 @@ class ReplayBenchmark extends QueryContext {
     }
 
     private void load(UUID sample) throws Exception {
-        ObjectNode issued = (ObjectNode) axonJson.readTree(jdbc.queryForObject("""
-                select convert_from(payload, 'UTF8') from domain_event_entry
-                where aggregate_identifier = ? and payload_type like '%InvoiceIssuedEvent'""", String.class, sample.toString()));
-        ObjectNode reported = (ObjectNode) axonJson.readTree(jdbc.queryForObject("""
-                select convert_from(payload, 'UTF8') from domain_event_entry
-                where aggregate_identifier = ? and payload_type like '%InvoiceReportedEvent'""", String.class, sample.toString()));
+        ObjectNode issued = storedPayload(sample, "InvoiceIssuedEvent");
+        ObjectNode reported = storedPayload(sample, "InvoiceReportedEvent");
         UUID unit = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
                 insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,9 +17,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import sa.qayd.query.processing.ProjectionWrites;
 import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.invoice.InvoiceAmounts;
 import sa.qayd.api.invoice.InvoiceClearedEvent;
@@ -25,15 +29,42 @@ import sa.qayd.api.invoice.InvoiceReportedEvent;
 import sa.qayd.api.invoice.InvoiceReportingDeadlineNearEvent;
 import sa.qayd.api.invoice.InvoiceStatus;
 import sa.qayd.api.invoice.InvoiceSubmissionDelayedEvent;
+import sa.qayd.query.processing.ProjectionWrites;
 
 /**
- * The invoice_view table. Every handler writes values taken from the event only (never "now" or an
- * increment), so handling an event twice, or replaying the whole history, gives the same rows.
+ * The invoice_view table, one statement per event. Every handler writes values taken from the event
+ * only (never "now" or an increment), and each event appends its step to the row's status history
+ * only once (keyed by event id) together with its other changes, so handling an event twice, or
+ * replaying the whole history, gives the same rows.
+ * <p>
+ * A document issued and settled within one processor batch (the rule in a replay) is written once,
+ * settled, instead of inserted and then updated. An issued event is only handled again when its batch
+ * rolled back, so the row it inserts never exists already with a settlement missing.
  */
 @Component
 @ProcessingGroup(InvoiceProjection.GROUP)
 class InvoiceProjection {
     static final String GROUP = "invoices";
+
+    /**
+     * A status_history step built by PostgreSQL from event id, event, detail and time; the status is SQL.
+     * The same keys and texts as {@link NewRow#step}'s, so a step reads the same however it was written.
+     */
+    private static final String STEP = """
+            jsonb_build_array(jsonb_build_object('event_id', ?::text, 'event', ?::text, 'status', %s,
+                'detail', ?::text, 'at', ?::text))""";
+    private static final String INSERT = """
+            insert into invoice_view (invoice_id, account_id, egs_unit_id, environment, kind, document_type,
+                invoice_number, issue_date, uuid, icv, previous_invoice_hash, invoice_hash, qr_code, status,
+                currency, line_extension, allowance_total, tax_exclusive, tax_total, tax_inclusive, payable,
+                zatca_messages, submission_attempts, issued_at, status_changed_at, status_history)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), 0, ?, ?,
+                cast(? as jsonb))
+            on conflict (invoice_id) do nothing""";
+    private static final String NEW_ROWS = InvoiceProjection.class.getName() + ".newRows";
+    /** The row, unless the event's step is in its history already (then the event has been applied). */
+    private static final String NOT_YET_APPLIED = """
+            where invoice_id = ? and not status_history @> jsonb_build_array(jsonb_build_object('event_id', ?::text))""";
 
     private final JdbcTemplate jdbc;
     private final ProjectionWrites writes;
@@ -47,90 +78,135 @@ class InvoiceProjection {
 
     @EventHandler
     void on(InvoiceIssuedEvent event, EventMessage<?> message) {
-        InvoiceAmounts amounts = event.amounts();
-        writes.updateInOrderOf(event.invoiceId(), """
-                insert into invoice_view (invoice_id, account_id, egs_unit_id, environment, kind, document_type,
-                    invoice_number, issue_date, uuid, icv, previous_invoice_hash, invoice_hash, qr_code, status,
-                    currency, line_extension, allowance_total, tax_exclusive, tax_total, tax_inclusive, payable,
-                    zatca_messages, submission_attempts, issued_at, status_changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]'::jsonb, 0, ?, ?)
-                on conflict (invoice_id) do nothing""",
-                event.invoiceId(), event.accountId(), event.egsUnitId(), event.environment().name(), event.kind().name(),
-                event.documentType().name(), event.invoiceNumber(), Date.valueOf(event.draft().issueDate()), event.uuid(),
-                event.icv(), event.previousInvoiceHash(), event.invoiceHash(), event.qrCode(),
-                InvoiceStatus.pendingFor(event.kind()).name(), amounts.currency(), amounts.lineExtension(),
-                amounts.allowanceTotal(), amounts.taxExclusive(), amounts.taxTotal(), amounts.taxInclusive(),
-                amounts.payable(), Timestamp.from(event.issuedAt()),
-                Timestamp.from(event.issuedAt()));
-        step(message, event.invoiceId(), InvoiceStatus.pendingFor(event.kind()), "issued",
-                "ICV " + event.icv() + ", invoice hash " + event.invoiceHash(), event.issuedAt());
+        NewRow row = new NewRow(event, message.getIdentifier());
+        if (writes.updateInOrderOf(event.invoiceId(), INSERT, row::insertArguments)) {
+            newRowsOfThisBatch().put(event.invoiceId(), row);
+        }
     }
 
     @EventHandler
     void on(InvoiceSubmissionDelayedEvent event, EventMessage<?> message) {
-        step(message, event.invoiceId(), "submission_delayed", "attempt " + event.attempt() + ": " + event.reason()
-                + "; next attempt at " + event.nextAttemptAt(), message.getTimestamp());
+        // queued after the row's insert: a settlement later in the batch must come after this, not into the insert
+        newRowsOfThisBatch().remove(event.invoiceId());
         writes.updateInOrderOf(event.invoiceId(), """
-                update invoice_view set submission_attempts = ?, next_attempt_at = ?, last_delay_reason = ?
-                where invoice_id = ?""",
-                event.attempt(), Timestamp.from(event.nextAttemptAt()), event.reason(), event.invoiceId());
+                update invoice_view set submission_attempts = ?, next_attempt_at = ?, last_delay_reason = ?,
+                    status_history = status_history || %s
+                %s""".formatted(STEP.formatted("status"), NOT_YET_APPLIED),
+                event.attempt(), Timestamp.from(event.nextAttemptAt()), event.reason(),
+                message.getIdentifier(), "submission_delayed", "attempt " + event.attempt() + ": " + event.reason()
+                        + "; next attempt at " + event.nextAttemptAt(), message.getTimestamp().toString(),
+                event.invoiceId(), message.getIdentifier());
     }
 
     @EventHandler
     void on(InvoiceReportingDeadlineNearEvent event, EventMessage<?> message) {
+        newRowsOfThisBatch().remove(event.invoiceId());
         // only a still-pending document: the deadline warning never overrides an outcome
+        String statusAfter = "case when status = '%s' then '%s' else status end".formatted(
+                InvoiceStatus.PENDING_REPORTING.name(), InvoiceStatus.REPORTING_DEADLINE_NEAR.name());
         writes.updateInOrderOf(event.invoiceId(), """
-                update invoice_view set status = ?, status_changed_at = ? where invoice_id = ? and status = ?""",
-                InvoiceStatus.REPORTING_DEADLINE_NEAR.name(), Timestamp.from(message.getTimestamp()), event.invoiceId(),
-                InvoiceStatus.PENDING_REPORTING.name());
-        step(message, event.invoiceId(), "reporting_deadline_near", "to be reported by " + event.deadline(),
-                message.getTimestamp());
+                update invoice_view set status = %s,
+                    status_changed_at = case when status = '%s' then ? else status_changed_at end,
+                    status_history = status_history || %s
+                %s""".formatted(statusAfter, InvoiceStatus.PENDING_REPORTING.name(), STEP.formatted(statusAfter),
+                        NOT_YET_APPLIED),
+                Timestamp.from(message.getTimestamp()), message.getIdentifier(), "reporting_deadline_near",
+                "to be reported by " + event.deadline(),
+                message.getTimestamp().toString(), event.invoiceId(), message.getIdentifier());
     }
 
     @EventHandler
     void on(InvoiceReportedEvent event, EventMessage<?> message) {
-        settle(event.invoiceId(), InvoiceStatus.REPORTED, event.warnings(), event.reportedAt());
-        step(message, event.invoiceId(), InvoiceStatus.REPORTED, "reported", summary(event.warnings()), event.reportedAt());
+        settle(message, event.invoiceId(), InvoiceStatus.REPORTED, event.warnings(), "reported", summary(event.warnings()),
+                event.reportedAt());
     }
 
     @EventHandler
     void on(InvoiceClearedEvent event, EventMessage<?> message) {
-        settle(event.invoiceId(), InvoiceStatus.CLEARED, event.warnings(), event.clearedAt());
-        step(message, event.invoiceId(), InvoiceStatus.CLEARED, "cleared", summary(event.warnings()), event.clearedAt());
+        settle(message, event.invoiceId(), InvoiceStatus.CLEARED, event.warnings(), "cleared", summary(event.warnings()),
+                event.clearedAt());
     }
 
     @EventHandler
     void on(InvoiceRejectedEvent event, EventMessage<?> message) {
         List<ZatcaMessage> messages = Stream.concat(event.errors().stream(), event.warnings().stream()).toList();
-        settle(event.invoiceId(), InvoiceStatus.REJECTED, messages, event.rejectedAt());
-        step(message, event.invoiceId(), InvoiceStatus.REJECTED, "rejected",
+        settle(message, event.invoiceId(), InvoiceStatus.REJECTED, messages, "rejected",
                 "HTTP " + event.httpStatus() + "; " + summary(messages), event.rejectedAt());
     }
 
     @ResetHandler
     void reset() {
         // not a delete: that would leave every old row behind as a dead tuple for the rebuild to wade through
-        jdbc.execute("truncate invoice_status_history, invoice_view");
+        jdbc.execute("truncate invoice_view");
     }
 
-    /** One step of the status history that decides the document's status. */
-    private void step(EventMessage<?> message, UUID invoiceId, InvoiceStatus status, String event, String detail,
-                      Instant at) {
-        // values only, no read of invoice_view: batched, PostgreSQL's driver sends these as multi-row inserts
+    private void settle(EventMessage<?> message, UUID invoiceId, InvoiceStatus status, List<ZatcaMessage> messages,
+                        String event, String detail, Instant at) {
+        NewRow issuedThisBatch = newRowsOfThisBatch().get(invoiceId);
+        if (issuedThisBatch != null) {
+            issuedThisBatch.settle(status, toJson(messages), at, message.getIdentifier(), event, detail);
+            return;
+        }
         writes.updateInOrderOf(invoiceId, """
-                insert into invoice_status_history (event_id, invoice_id, event, status, detail, at)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (event_id) do nothing""",
-                message.getIdentifier(), invoiceId, event, status.name(), detail, Timestamp.from(at));
+                update invoice_view set status = ?, zatca_messages = cast(? as jsonb), next_attempt_at = null,
+                    status_changed_at = ?, status_history = status_history || %s
+                %s""".formatted(STEP.formatted("?::text"), NOT_YET_APPLIED),
+                status.name(), toJson(messages), Timestamp.from(at),
+                message.getIdentifier(), event, status.name(), detail, at.toString(),
+                invoiceId, message.getIdentifier());
     }
 
-    /** One step of the status history that leaves the status as it is (or may, in the deadline's case). */
-    private void step(EventMessage<?> message, UUID invoiceId, String event, String detail, Instant at) {
-        writes.updateInOrderOf(invoiceId, """
-                insert into invoice_status_history (event_id, invoice_id, event, status, detail, at)
-                select ?, invoice_id, ?, status, ?, ? from invoice_view where invoice_id = ?
-                on conflict (event_id) do nothing""",
-                message.getIdentifier(), event, detail, Timestamp.from(at), invoiceId);
+    /** Rows inserted by this batch and not yet written, by invoice; nothing outside a processor's batch. */
+    private static Map<UUID, NewRow> newRowsOfThisBatch() {
+        return CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(NEW_ROWS, key -> new HashMap<>())
+                : new HashMap<>();
+    }
+
+    /** An issued document's row until its batch writes it; a settlement in the same batch changes it first. */
+    private final class NewRow {
+        private final InvoiceIssuedEvent issued;
+        private final List<Map<String, String>> steps = new ArrayList<>();
+        private InvoiceStatus status;
+        private String zatcaMessages = "[]";
+        private Instant statusChangedAt;
+
+        NewRow(InvoiceIssuedEvent issued, String eventId) {
+            this.issued = issued;
+            this.status = InvoiceStatus.pendingFor(issued.kind());
+            this.statusChangedAt = issued.issuedAt();
+            steps.add(step(eventId, "issued", status, "ICV " + issued.icv() + ", invoice hash " + issued.invoiceHash(),
+                    issued.issuedAt()));
+        }
+
+        void settle(InvoiceStatus status, String zatcaMessages, Instant at, String eventId, String event, String detail) {
+            this.status = status;
+            this.zatcaMessages = zatcaMessages;
+            this.statusChangedAt = at;
+            steps.add(step(eventId, event, status, detail, at));
+        }
+
+        Object[] insertArguments() {
+            InvoiceAmounts amounts = issued.amounts();
+            return new Object[] {issued.invoiceId(), issued.accountId(), issued.egsUnitId(), issued.environment().name(),
+                    issued.kind().name(), issued.documentType().name(), issued.invoiceNumber(),
+                    Date.valueOf(issued.draft().issueDate()), issued.uuid(), issued.icv(), issued.previousInvoiceHash(),
+                    issued.invoiceHash(), issued.qrCode(), status.name(), amounts.currency(), amounts.lineExtension(),
+                    amounts.allowanceTotal(), amounts.taxExclusive(), amounts.taxTotal(), amounts.taxInclusive(),
+                    amounts.payable(), zatcaMessages, Timestamp.from(issued.issuedAt()), Timestamp.from(statusChangedAt),
+                    toJson(steps)};
+        }
+
+        private static Map<String, String> step(String eventId, String event, InvoiceStatus status, String detail,
+                                                Instant at) {
+            Map<String, String> step = new LinkedHashMap<>();
+            step.put("event_id", eventId);
+            step.put("event", event);
+            step.put("status", status.name());
+            step.put("detail", detail);
+            step.put("at", at.toString());
+            return step;
+        }
     }
 
     private static String summary(List<ZatcaMessage> messages) {
@@ -138,19 +214,11 @@ class InvoiceProjection {
                 : messages.stream().map(m -> m.code() + ": " + m.message()).collect(Collectors.joining("; "));
     }
 
-    private void settle(UUID invoiceId, InvoiceStatus status, List<ZatcaMessage> messages, Instant at) {
-        writes.updateInOrderOf(invoiceId, """
-                update invoice_view set status = ?, zatca_messages = cast(? as jsonb),
-                    next_attempt_at = null, status_changed_at = ?
-                where invoice_id = ?""",
-                status.name(), toJson(messages), Timestamp.from(at), invoiceId);
-    }
-
-    private String toJson(List<ZatcaMessage> messages) {
+    private String toJson(List<?> values) {
         try {
-            return json.writeValueAsString(messages == null ? List.of() : messages);
+            return json.writeValueAsString(values == null ? List.of() : values);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("ZATCA messages are not serialisable", e);
+            throw new IllegalStateException("not serialisable: " + values, e);
         }
     }
 }

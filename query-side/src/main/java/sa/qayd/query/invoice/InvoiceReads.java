@@ -44,8 +44,11 @@ class InvoiceReads {
     }
 
     private InvoiceView withHistory(InvoiceView invoice) {
-        List<InvoiceView.StatusChange> history = jdbc.query(
-                "select event, status, detail, at from invoice_status_history where invoice_id = ? order by at, event_id",
+        List<InvoiceView.StatusChange> history = jdbc.query("""
+                        select step ->> 'event' as event, step ->> 'status' as status, step ->> 'detail' as detail,
+                               (step ->> 'at')::timestamptz as at
+                        from invoice_view, jsonb_array_elements(status_history) with ordinality as steps (step, position)
+                        where invoice_id = ? order by position""",
                 (rs, row) -> new InvoiceView.StatusChange(rs.getString("event"), wire(rs.getString("status")),
                         rs.getString("detail"), rs.getTimestamp("at").toInstant()), invoice.id());
         return new InvoiceView(invoice.id(), invoice.egsUnitId(), invoice.environment(), invoice.kind(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -61,9 +62,19 @@ public class ProjectionWrites {
      * each of its events writes on its own, so the failing one is dead-lettered and the others go on.
      */
     public void updateInOrderOf(Object subject, String sql, Object... args) {
+        updateInOrderOf(subject, sql, () -> args);
+    }
+
+    /**
+     * As {@link #updateInOrderOf(Object, String, Object...)}, with arguments that are taken only when the
+     * write is sent: until then, later events of the batch may still change them.
+     *
+     * @return whether the write was queued (false: it was written now, so later changes are not sent)
+     */
+    public boolean updateInOrderOf(Object subject, String sql, Supplier<Object[]> args) {
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
-            update(sql, args);
-            return;
+            update(sql, args.get());
+            return false;
         }
         EventMessage<?> event = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
         Queue queue = batch.getOrComputeResource(QUEUED, key -> {
@@ -74,10 +85,11 @@ public class ProjectionWrites {
         if (writeAlone.contains(event.getIdentifier())) {
             flush(queue);
             batch.afterCommit(unitOfWork -> writeAlone.remove(event.getIdentifier()));
-            update(sql, args);
-            return;
+            update(sql, args.get());
+            return false;
         }
         queue.add(new Write(subject, event.getIdentifier(), sql, args));
+        return true;
     }
 
     private void flush(Queue queue) {
@@ -104,12 +116,12 @@ public class ProjectionWrites {
             if (round == rounds.size()) {
                 rounds.add(new LinkedHashMap<>());
             }
-            rounds.get(round).computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write.args());
+            rounds.get(round).computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write.args().get());
         }
         return rounds;
     }
 
-    private record Write(Object subject, String eventId, String sql, Object[] args) {
+    private record Write(Object subject, String eventId, String sql, Supplier<Object[]> args) {
     }
 
     private static final class Queue {
