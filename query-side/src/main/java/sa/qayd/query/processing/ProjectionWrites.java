@@ -137,5 +137,4 @@ public class ProjectionWrites {
             return drained;
         }
     }
-
 }
