@@ -108,7 +108,7 @@ public class ProjectionWrites {
      * The n-th write about each subject goes in round n; within a round, writes of the same statement
      * form one JDBC batch. Rounds run in order, so each subject's writes keep theirs.
      */
-    private static List<Map<String, List<Object[]>>> rounds(List<Write> writes) {
+    static List<Map<String, List<Object[]>>> rounds(List<Write> writes) {
         List<Map<String, List<Object[]>>> rounds = new ArrayList<>();
         Map<Object, Integer> writesSoFar = new HashMap<>();
         for (Write write : writes) {
@@ -121,7 +121,7 @@ public class ProjectionWrites {
         return rounds;
     }
 
-    private record Write(Object subject, String eventId, String sql, Supplier<Object[]> args) {
+    record Write(Object subject, String eventId, String sql, Supplier<Object[]> args) {
     }
 
     private static final class Queue {
