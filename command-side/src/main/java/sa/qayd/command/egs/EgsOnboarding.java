@@ -46,12 +46,15 @@ class EgsOnboarding {
     private final Repository<EgsUnit> units;
     private final ZatcaGateways gateways;
     private final EgsSecrets secrets;
+    private final PendingRenewals pendingRenewals;
     private final Clock clock;
 
-    EgsOnboarding(Repository<EgsUnit> units, ZatcaGateways gateways, EgsSecrets secrets, Clock clock) {
+    EgsOnboarding(Repository<EgsUnit> units, ZatcaGateways gateways, EgsSecrets secrets, PendingRenewals pendingRenewals,
+                  Clock clock) {
         this.units = units;
         this.gateways = gateways;
         this.secrets = secrets;
+        this.pendingRenewals = pendingRenewals;
         this.clock = clock;
     }
 
@@ -100,7 +103,8 @@ class EgsOnboarding {
     /**
      * Renewal: a new key and CSR, exchanged with the current production CSID and a new OTP. The new
      * key and certificate replace the old ones in the same transaction that records the renewal,
-     * so every invoice is signed with one consistent pair and invoicing never pauses.
+     * so every invoice is signed with one consistent pair and invoicing never pauses. ZATCA is asked
+     * once per OTP: a retry of this command takes the answer kept by {@link PendingRenewals}.
      */
     @CommandHandler
     public EgsRenewalResult handle(RenewEgsCertificateCommand command) {
@@ -109,20 +113,28 @@ class EgsOnboarding {
         unit.assertVisibleTo(command.caller());
         unit.assertActive();
         FatooraClient client = gateways.client(unit.environment());
-        GatewayCredentials current = credentials(client, unit, SecretKind.PRODUCTION_CSID);
-        KeyPair keys = CsrGenerator.newKeyPair();
+        PendingRenewals.Renewal renewal;
         try {
-            CsidResponse issued = ZatcaAnswers.recorded(client.renewProductionCsid(current, command.otp(), csr(unit, keys).pem()));
-            GatewayCredentials renewed = client.credentialsFrom(issued);
-            secrets.store(unit.id(), SecretKind.PRIVATE_KEY, pem(keys));
-            secrets.store(unit.id(), SecretKind.PRODUCTION_CSID, ZatcaAnswers.seal(renewed));
-            IssuedCertificate certificate = IssuedCertificate.of(renewed.certificate());
-            aggregate.execute(u -> u.certificateRenewed(certificate));
-            return EgsRenewalResult.renewed(certificate);
+            renewal = pendingRenewals.find(unit.id(), command.otp())
+                    .orElseGet(() -> askZatcaToRenew(client, unit, command.otp()));
         } catch (ZatcaRefusal refusal) {
             aggregate.execute(u -> u.renewalFailed(refusal.getMessage(), refusal.errors()));
             return EgsRenewalResult.refused(refusal.getMessage());
         }
+        secrets.store(unit.id(), SecretKind.PRIVATE_KEY, renewal.privateKeyPem());
+        secrets.store(unit.id(), SecretKind.PRODUCTION_CSID, renewal.sealedCredentials());
+        pendingRenewals.forget(unit.id());
+        IssuedCertificate certificate = IssuedCertificate.of(
+                ZatcaAnswers.unseal(client.environment(), renewal.sealedCredentials()).certificate());
+        aggregate.execute(u -> u.certificateRenewed(certificate));
+        return EgsRenewalResult.renewed(certificate);
+    }
+
+    private PendingRenewals.Renewal askZatcaToRenew(FatooraClient client, EgsUnit unit, String otp) {
+        GatewayCredentials current = credentials(client, unit, SecretKind.PRODUCTION_CSID);
+        KeyPair keys = CsrGenerator.newKeyPair();
+        CsidResponse issued = ZatcaAnswers.recorded(client.renewProductionCsid(current, otp, csr(unit, keys).pem()));
+        return pendingRenewals.keep(unit.id(), otp, ZatcaAnswers.seal(client.credentialsFrom(issued)), pem(keys));
     }
 
     /** One onboarding step's work with ZATCA, for a unit loaded in this unit of work. */

@@ -3,7 +3,7 @@ package sa.qayd.command.egs;
 import java.time.Instant;
 
 /** What a renewal came to: the new certificate, or ZATCA's reason for refusing. */
-record EgsRenewalResult(boolean renewed, String certificateSerial, Instant certificateNotAfter, String reason) {
+public record EgsRenewalResult(boolean renewed, String certificateSerial, Instant certificateNotAfter, String reason) {
 
     static EgsRenewalResult renewed(IssuedCertificate certificate) {
         return new EgsRenewalResult(true, certificate.serial(), certificate.notAfter(), null);

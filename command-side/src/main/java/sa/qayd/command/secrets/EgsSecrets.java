@@ -31,6 +31,10 @@ public class EgsSecrets implements SigningKeys {
                 egsUnitId, kind.name(), sealed);
     }
 
+    public void delete(UUID egsUnitId, SecretKind kind) {
+        jdbc.update("delete from egs_secret where egs_unit_id = ? and kind = ?", egsUnitId, kind.name());
+    }
+
     public Optional<String> find(UUID egsUnitId, SecretKind kind) {
         List<byte[]> rows = jdbc.query("select sealed from egs_secret where egs_unit_id = ? and kind = ?",
                 (rs, row) -> rs.getBytes("sealed"), egsUnitId, kind.name());

@@ -7,5 +7,7 @@ public enum SecretKind {
     /** binarySecurityToken and secret of the compliance CSID. */
     COMPLIANCE_CSID,
     /** binarySecurityToken and secret of the production CSID. */
-    PRODUCTION_CSID
+    PRODUCTION_CSID,
+    /** A renewal ZATCA answered that is not recorded yet (see PendingRenewals): OTP hash, CSID and key. */
+    PENDING_RENEWAL
 }

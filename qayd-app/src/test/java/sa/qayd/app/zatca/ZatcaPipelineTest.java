@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import sa.qayd.api.Caller;
+import sa.qayd.api.Environment;
+import sa.qayd.api.egs.RenewEgsCertificateCommand;
 import sa.qayd.app.Api;
 import sa.qayd.app.EventLog;
 import sa.qayd.app.LocalGateways;
@@ -33,6 +39,7 @@ import sa.qayd.app.QaydApplication;
 import sa.qayd.app.ServiceTest;
 import sa.qayd.app.Tenants;
 import sa.qayd.app.Tenants.Tenant;
+import sa.qayd.command.egs.EgsRenewalResult;
 import sa.qayd.zatca.hash.InvoiceHash;
 import sa.qayd.zatca.signing.Signer;
 import sa.qayd.zatca.simulator.FatooraSimulator;
@@ -61,6 +68,10 @@ class ZatcaPipelineTest extends ServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     EventLog events;
 
@@ -215,5 +226,36 @@ class ZatcaPipelineTest extends ServiceTest {
                 .isEqualTo("VALIDATION_FAILED");
         assertThat(api.send("POST", "/v1/egs/" + unit + "/renew", tenants.onboard("sandbox").apiKey(),
                 Api.json("otp", "123345"), Map.of()).code()).isEqualTo("EGS_UNIT_NOT_FOUND");
+    }
+
+    @Test
+    void aRenewalWhoseRecordingRolledBackIsCompletedByTheRetryWithoutAskingZatcaAgain() {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "simplified");
+        RenewEgsCertificateCommand renew = new RenewEgsCertificateCommand(unit,
+                Caller.apiKey(tenant.accountId(), tenant.apiKeyId(), Environment.SANDBOX, null), "123345");
+
+        // as when the recording loses an optimistic-locking race (or the process stops) after ZATCA answered
+        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+        EgsRenewalResult answered = rolledBack.execute(status -> {
+            EgsRenewalResult result = commands.sendAndWait(renew);
+            status.setRollbackOnly();
+            return result;
+        });
+        assertThat(answered.renewed()).isTrue();
+        assertThat(events.events("EgsCertificateRenewedEvent", "egsUnitId", unit.toString())).isEmpty();
+
+        EgsRenewalResult retried = commands.sendAndWait(renew);
+        assertThat(retried.certificateSerial()).as("the certificate ZATCA issued for this OTP, not a second one")
+                .isEqualTo(answered.certificateSerial());
+        assertThat(events.events("EgsCertificateRenewedEvent", "egsUnitId", unit.toString())).hasSize(1);
+        Api.Reply invoice = api.post("/v1/invoices/simplified", tenant.apiKey(),
+                Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+        String certificate = new String(Base64.getDecoder().decode(invoice.text("signed_xml")))
+                .replaceAll("(?s).*<ds:X509Certificate>([^<]+)</ds:X509Certificate>.*", "$1");
+        assertThat(Signer.parseCertificate(certificate).getSerialNumber().toString()).isEqualTo(retried.certificateSerial());
+
+        assertThat(commands.<EgsRenewalResult>sendAndWait(renew).certificateSerial())
+                .as("once recorded, the same OTP asks ZATCA again").isNotEqualTo(retried.certificateSerial());
     }
 }
