@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
+import sa.qayd.api.Polling;
 import sa.qayd.api.QaydException;
 import sa.qayd.api.egs.EgsIdentity;
 import sa.qayd.api.egs.EgsUnitVisibleQuery;
@@ -27,7 +28,6 @@ import sa.qayd.api.egs.RestartEgsOnboardingCommand;
 import sa.qayd.command.web.AddressRequest;
 import sa.qayd.command.web.Commands;
 import sa.qayd.command.web.FieldErrors;
-import sa.qayd.command.web.Polling;
 import sa.qayd.command.web.SaudiFormats;
 
 /** Registers EGS units; ZATCA onboarding then runs in the background and clients poll the unit. */

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
-import sa.qayd.command.web.Polling;
+import sa.qayd.api.Polling;
 
 /**
  * Reads a document's ZATCA outcome from the write model itself (the shared event store), so the

@@ -13,16 +13,23 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import sa.qayd.app.Api;
 import sa.qayd.app.Tenants;
 import sa.qayd.app.Tenants.Tenant;
 
 /** GET /v1/invoices, its documents and GET /v1/egs's onboarding outcome, with tenant and environment isolation. */
 class InvoiceReadsTest extends QueryContext {
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void anIssuedInvoiceReadsBackWithItsChainTotalsOutcomeAndLinks() {
@@ -50,6 +57,31 @@ class InvoiceReadsTest extends QueryContext {
         JsonNode next = awaitInvoice(tenant.apiKey(), second, "reported").body();
         assertThat(next.path("icv").asLong()).isEqualTo(2);
         assertThat(next.path("previous_invoice_hash").asText()).isEqualTo(invoice.path("invoice_hash").asText());
+    }
+
+    @Test
+    void aReadRightAfterTheIssueWaitsForTheViewInsteadOfAnsweringNotFound() throws Exception {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = activeUnit(tenant.apiKey(), "both");
+        StreamingEventProcessor view = processing.eventProcessor("invoices", StreamingEventProcessor.class).orElseThrow();
+        view.shutDown();
+        try {
+            UUID issued = issue(tenant.apiKey(), unit, "simplified");
+            CompletableFuture<Api.Reply> read = CompletableFuture.supplyAsync(() -> api.get("/v1/invoices/" + issued, tenant.apiKey()));
+            CompletableFuture<HttpResponse<byte[]>> xml =
+                    CompletableFuture.supplyAsync(() -> download("/v1/invoices/" + issued + "/xml", tenant.apiKey()));
+            Thread.sleep(500);
+            assertThat(read).as("still waiting for the view").isNotDone();
+            assertProblem(api.get("/v1/invoices/" + issued, tenants.onboard("sandbox").apiKey()), 404, "INVOICE_NOT_FOUND");
+            assertProblem(api.get("/v1/invoices/" + UUID.randomUUID(), tenant.apiKey()), 404, "INVOICE_NOT_FOUND");
+
+            view.start();
+            assertThat(read.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(read.get().text("id")).isEqualTo(issued.toString());
+            assertThat(xml.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        } finally {
+            view.start();
+        }
     }
 
     @Test

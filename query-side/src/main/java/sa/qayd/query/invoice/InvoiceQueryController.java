@@ -1,13 +1,16 @@
 package sa.qayd.query.invoice;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +25,7 @@ import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.FieldError;
+import sa.qayd.api.Polling;
 import sa.qayd.api.QaydException;
 import sa.qayd.api.invoice.DocumentType;
 import sa.qayd.api.invoice.InvoiceKind;
@@ -37,13 +41,14 @@ class InvoiceQueryController {
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
     private static final MediaType PDF = MediaType.APPLICATION_PDF;
+    private static final Duration CATCH_UP = Duration.ofSeconds(3);
 
     private final InvoiceReads reads;
-    private final InvoiceDocuments documents;
+    private final InvoiceEvents events;
 
-    InvoiceQueryController(InvoiceReads reads, InvoiceDocuments documents) {
+    InvoiceQueryController(InvoiceReads reads, InvoiceEvents events) {
         this.reads = reads;
-        this.documents = documents;
+        this.events = events;
     }
 
     record InvoicePage(List<InvoiceView> data, String nextCursor) {
@@ -51,7 +56,7 @@ class InvoiceQueryController {
 
     @GetMapping("/v1/invoices/{id}")
     InvoiceView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        InvoiceView invoice = reads.find(caller.accountId(), id).orElseThrow(() -> notFound(id));
+        InvoiceView invoice = caughtUp(caller, id, () -> reads.find(caller.accountId(), id)).orElseThrow(() -> notFound(id));
         requireEnvironment(caller, id, Environment.fromWire(invoice.environment()));
         return invoice;
     }
@@ -107,8 +112,26 @@ class InvoiceQueryController {
     }
 
     private byte[] sharedXml(Caller caller, UUID id) {
-        requireEnvironment(caller, id, reads.environment(caller.accountId(), id).orElseThrow(() -> notFound(id)));
-        return documents.sharedXml(id);
+        requireEnvironment(caller, id,
+                caughtUp(caller, id, () -> reads.environment(caller.accountId(), id)).orElseThrow(() -> notFound(id)));
+        return events.sharedXml(id);
+    }
+
+    /**
+     * A read of the view; for an invoice the account has issued but the view has not caught up with
+     * yet (a GET right after the POST), the read once the view has it, waiting at most {@link #CATCH_UP}.
+     */
+    private <T> Optional<T> caughtUp(Caller caller, UUID id, Supplier<Optional<T>> read) {
+        Optional<T> found = read.get();
+        if (found.isPresent() || !events.issuedBy(caller.accountId(), id)) {
+            return found;
+        }
+        try {
+            return Polling.until(read, Optional::isPresent, CATCH_UP, Duration.ofMillis(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return found;
+        }
     }
 
     private static ResponseEntity<byte[]> file(UUID id, byte[] body, MediaType type, String extension) {

@@ -9,15 +9,16 @@ import sa.qayd.api.invoice.InvoiceClearedEvent;
 import sa.qayd.api.invoice.InvoiceIssuedEvent;
 
 /**
- * The XML to share for an invoice, read from the invoice's own events. The event store already holds
- * every signed and cleared document byte for byte, so invoice_view keeps no second copy: one would
- * double the storage of every document and make every rebuild rewrite all of them.
+ * An invoice's own events, read where the view is not the answer. The event store holds every signed
+ * and cleared document byte for byte, so invoice_view keeps no second copy: one would double the
+ * storage of every document and make every rebuild rewrite all of them. And an invoice just issued
+ * is in the event store before the view has caught up with it.
  */
 @Component
-class InvoiceDocuments {
+class InvoiceEvents {
     private final EventStore events;
 
-    InvoiceDocuments(EventStore events) {
+    InvoiceEvents(EventStore events) {
         this.events = events;
     }
 
@@ -37,5 +38,12 @@ class InvoiceDocuments {
             throw new IllegalStateException("invoice " + invoiceId + " is in invoice_view but has no issued event");
         }
         return Base64.getDecoder().decode(xml);
+    }
+
+    /** Whether the account issued this invoice (its first event says so), whatever the view knows yet. */
+    boolean issuedBy(UUID accountId, UUID invoiceId) {
+        DomainEventStream stream = events.readEvents(invoiceId.toString());
+        return stream.hasNext() && stream.next().getPayload() instanceof InvoiceIssuedEvent issued
+                && issued.accountId().equals(accountId);
     }
 }

@@ -1,4 +1,4 @@
-package sa.qayd.command.web;
+package sa.qayd.api;
 
 import java.time.Duration;
 import java.time.Instant;
