@@ -195,13 +195,14 @@ class PublicContractTest extends ServiceTest {
             ObjectNode body = Tenants.unitBody("Till", "both");
             body.put("serial_number", "x".repeat(65));
             body.put("branch", "R&D");
+            body.put("model", "POS|7");
             body.put("otp", "12");
             body.put("invoice_types", "all");
             ((ObjectNode) body.get("address")).put("postal_code", "1234");
             Api.Reply reply = api.post("/v1/egs", tenant.apiKey(), body);
             assertProblem(reply, 422, "VALIDATION_FAILED");
             assertThat(reply.body().path("errors").findValuesAsText("field"))
-                    .containsExactlyInAnyOrder("serial_number", "branch", "otp", "invoice_types", "address.postal_code");
+                    .containsExactlyInAnyOrder("serial_number", "branch", "model", "otp", "invoice_types", "address.postal_code");
         }
     }
 

@@ -29,14 +29,14 @@ import sa.qayd.command.web.AddressRequest;
 import sa.qayd.command.web.Commands;
 import sa.qayd.command.web.FieldErrors;
 import sa.qayd.command.web.SaudiFormats;
+import sa.qayd.zatca.csr.CsrConfig;
 
 /** Registers EGS units; ZATCA onboarding then runs in the background and clients poll the unit. */
 @RestController
 class EgsUnitController {
     private static final Pattern OTP = Pattern.compile("\\d{6}");
-    /** Characters ZATCA's SDK refuses in CSR fields. */
-    private static final Pattern CSR_FORBIDDEN = Pattern.compile("[!@#$%&*_<=|]");
-    private static final int CSR_FIELD_MAX = 64;
+    /** Separators of the CSR serial number (1-solution|2-model|3-serial) that the unit's fields are composed into. */
+    private static final Pattern CSR_SERIAL_SEPARATORS = Pattern.compile("[=|]");
 
     /** How long registration waits for the unit to be readable, so a GET right after the 202 finds it. */
     private static final Duration READABLE_WITHIN = Duration.ofSeconds(3);
@@ -169,9 +169,9 @@ class EgsUnitController {
     }
 
     private static void csrField(FieldErrors errors, String field, String value, boolean required) {
-        if (errors.text(field, value, required, CSR_FIELD_MAX)) {
-            errors.check(field, value, v -> !CSR_FORBIDDEN.matcher(v).find(),
-                    "must not contain any of ! @ # $ % & * _ < = | (ZATCA refuses them in certificates)");
+        if (errors.text(field, value, required, CsrConfig.MAX_FIELD_LENGTH)) {
+            errors.check(field, value, v -> !CsrConfig.hasForbiddenCharacter(v) && !CSR_SERIAL_SEPARATORS.matcher(v).find(),
+                    "must not contain any of " + CsrConfig.FORBIDDEN_CHARACTERS + " = | (ZATCA refuses them in certificates)");
         }
     }
 

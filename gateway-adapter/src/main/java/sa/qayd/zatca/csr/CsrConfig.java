@@ -24,6 +24,10 @@ public record CsrConfig(String commonName, String serialNumber, String organizat
                         String organizationName, String countryName, String invoiceType, String locationAddress,
                         String industryBusinessCategory, ZatcaEnvironment environment) {
 
+    /** The longest text the SDK accepts in a CSR field. */
+    public static final int MAX_FIELD_LENGTH = 64;
+    /** The characters the SDK refuses in every CSR field, as listed in its messages. */
+    public static final String FORBIDDEN_CHARACTERS = "! @ # $ % & * _ <";
     private static final Pattern FORBIDDEN = Pattern.compile("[!@#$%&*_<]");
 
     public CsrConfig {
@@ -69,11 +73,16 @@ public record CsrConfig(String commonName, String serialNumber, String organizat
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }
-        if (value.length() > 64) {
-            throw new IllegalArgumentException(name + " is longer than 64 characters");
+        if (value.length() > MAX_FIELD_LENGTH) {
+            throw new IllegalArgumentException(name + " is longer than " + MAX_FIELD_LENGTH + " characters");
         }
-        if (FORBIDDEN.matcher(value).find()) {
-            throw new IllegalArgumentException(name + " must not contain any of ! @ # $ % & * _ <");
+        if (hasForbiddenCharacter(value)) {
+            throw new IllegalArgumentException(name + " must not contain any of " + FORBIDDEN_CHARACTERS);
         }
+    }
+
+    /** Whether the text holds a character the SDK refuses in CSR fields. */
+    public static boolean hasForbiddenCharacter(String value) {
+        return FORBIDDEN.matcher(value).find();
     }
 }
