@@ -3,6 +3,8 @@ package sa.qayd.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +48,13 @@ class StatusHistoryMigrationTest {
                             "detail", "attempt 1: 503", "at", "2026-11-26T10:00:05+00:00"),
                     Map.of("event_id", "e3", "event", "reported", "status", "REPORTED", "detail", "",
                             "at", "2026-11-26T10:00:09+00:00"));
+            assertThat(jdbc.queryForList("""
+                    select step ->> 'at' from invoice_view, jsonb_array_elements(status_history) with ordinality as s (step, n)
+                    where invoice_id = ? order by n""", String.class, reported))
+                    .as("times the read side parses as ISO-8601 with an offset")
+                    .extracting(at -> OffsetDateTime.parse(at).toInstant())
+                    .containsExactly(Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T10:00:05Z"),
+                            Instant.parse("2026-11-26T10:00:09Z"));
             assertThat(steps(jdbc, pending)).extracting(step -> step.get("event_id")).containsExactly("e4");
             assertThat(steps(jdbc, withoutSteps)).isEmpty();
             assertThat(jdbc.queryForObject("select to_regclass('invoice_status_history') is null", Boolean.class)).isTrue();

@@ -2,11 +2,13 @@ package sa.qayd.query.invoice;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +24,10 @@ import sa.qayd.api.invoice.InvoiceAmounts;
 @Repository
 class InvoiceReads {
     private static final String COLUMNS = """
-            select invoice_id, egs_unit_id, environment, kind, document_type, invoice_number, issue_date, icv, uuid,
-                   invoice_hash, previous_invoice_hash, qr_code, status, currency, line_extension, allowance_total,
-                   tax_exclusive, tax_total, tax_inclusive, payable, zatca_messages, submission_attempts,
-                   next_attempt_at, last_delay_reason, issued_at, status_changed_at
-            from invoice_view""";
+            invoice_id, egs_unit_id, environment, kind, document_type, invoice_number, issue_date, icv, uuid,
+            invoice_hash, previous_invoice_hash, qr_code, status, currency, line_extension, allowance_total,
+            tax_exclusive, tax_total, tax_inclusive, payable, zatca_messages, submission_attempts,
+            next_attempt_at, last_delay_reason, issued_at, status_changed_at""";
     private static final TypeReference<List<ZatcaMessage>> MESSAGES = new TypeReference<>() {
     };
 
@@ -39,28 +40,28 @@ class InvoiceReads {
     }
 
     Optional<InvoiceView> find(UUID accountId, UUID invoiceId) {
-        return jdbc.query(COLUMNS + " where account_id = ? and invoice_id = ?", this::view, accountId, invoiceId)
-                .stream().findFirst().map(this::withHistory);
+        return jdbc.query("select " + COLUMNS + ", status_history from invoice_view where account_id = ? and invoice_id = ?",
+                (rs, row) -> view(rs, history(rs.getString("status_history"))), accountId, invoiceId).stream().findFirst();
     }
 
-    private InvoiceView withHistory(InvoiceView invoice) {
-        List<InvoiceView.StatusChange> history = jdbc.query("""
-                        select step ->> 'event' as event, step ->> 'status' as status, step ->> 'detail' as detail,
-                               (step ->> 'at')::timestamptz as at
-                        from invoice_view, jsonb_array_elements(status_history) with ordinality as steps (step, position)
-                        where invoice_id = ? order by position""",
-                (rs, row) -> new InvoiceView.StatusChange(rs.getString("event"), wire(rs.getString("status")),
-                        rs.getString("detail"), rs.getTimestamp("at").toInstant()), invoice.id());
-        return new InvoiceView(invoice.id(), invoice.egsUnitId(), invoice.environment(), invoice.kind(),
-                invoice.documentType(), invoice.invoiceNumber(), invoice.issueDate(), invoice.icv(), invoice.uuid(),
-                invoice.invoiceHash(), invoice.previousInvoiceHash(), invoice.qrCode(), invoice.status(), invoice.amounts(),
-                invoice.zatcaMessages(), invoice.submission(), invoice.pdfUrl(), invoice.signedXmlUrl(), invoice.issuedAt(),
-                invoice.statusChangedAt(), history);
+    /** The row's status_history steps, in event order; {@code at} is an ISO-8601 time with its offset. */
+    private List<InvoiceView.StatusChange> history(String stored) {
+        try {
+            List<InvoiceView.StatusChange> history = new ArrayList<>();
+            for (JsonNode step : json.readTree(stored)) {
+                history.add(new InvoiceView.StatusChange(step.path("event").asText(), wire(step.path("status").asText()),
+                        step.path("detail").textValue(),
+                        OffsetDateTime.parse(step.path("at").asText()).toInstant()));
+            }
+            return history;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("invoice_view.status_history is not JSON", e);
+        }
     }
 
     /** One page, newest first, plus one row more than asked to tell whether another page follows. */
     List<InvoiceView> page(UUID accountId, InvoiceFilter filter) {
-        StringBuilder sql = new StringBuilder(COLUMNS + " where account_id = ?");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from invoice_view where account_id = ?");
         List<Object> args = new ArrayList<>(List.of(accountId));
         narrow(sql, args, "environment = ?", filter.environment() == null ? null : filter.environment().name());
         narrow(sql, args, "egs_unit_id = ?", filter.egsUnitId());
@@ -76,7 +77,7 @@ class InvoiceReads {
         }
         sql.append(" order by issued_at desc, invoice_id desc limit ?");
         args.add(filter.limit() + 1);
-        return jdbc.query(sql.toString(), this::view, args.toArray());
+        return jdbc.query(sql.toString(), (rs, row) -> view(rs, null), args.toArray());
     }
 
     /** Which environment the account's invoice belongs to; empty when the account has no such invoice. */
@@ -92,7 +93,7 @@ class InvoiceReads {
         }
     }
 
-    private InvoiceView view(ResultSet rs, int row) throws SQLException {
+    private InvoiceView view(ResultSet rs, List<InvoiceView.StatusChange> history) throws SQLException {
         UUID id = rs.getObject("invoice_id", UUID.class);
         Timestamp nextAttempt = rs.getTimestamp("next_attempt_at");
         String self = "/v1/invoices/" + id;
@@ -108,7 +109,7 @@ class InvoiceReads {
                 new InvoiceView.Submission(rs.getInt("submission_attempts"),
                         nextAttempt == null ? null : nextAttempt.toInstant(), rs.getString("last_delay_reason")),
                 self + "/pdf", self + "/xml", rs.getTimestamp("issued_at").toInstant(),
-                rs.getTimestamp("status_changed_at").toInstant(), null);
+                rs.getTimestamp("status_changed_at").toInstant(), history);
     }
 
     private List<ZatcaMessage> messages(String stored) {
