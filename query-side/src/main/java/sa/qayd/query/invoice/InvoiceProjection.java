@@ -65,6 +65,23 @@ class InvoiceProjection {
     /** The row, unless the event's step is in its history already (then the event has been applied). */
     private static final String NOT_YET_APPLIED = """
             where invoice_id = ? and not status_history @> jsonb_build_array(jsonb_build_object('event_id', ?::text))""";
+    private static final String DELAY = """
+            update invoice_view set submission_attempts = ?, next_attempt_at = ?, last_delay_reason = ?,
+                status_history = status_history || %s
+            %s""".formatted(STEP.formatted("status"), NOT_YET_APPLIED);
+    /** Only a still-pending document: the deadline warning never overrides an outcome. */
+    private static final String STATUS_AFTER_DEADLINE_NEAR = "case when status = '%s' then '%s' else status end".formatted(
+            InvoiceStatus.PENDING_REPORTING.name(), InvoiceStatus.REPORTING_DEADLINE_NEAR.name());
+    private static final String DEADLINE_NEAR = """
+            update invoice_view set status = %s,
+                status_changed_at = case when status = '%s' then ? else status_changed_at end,
+                status_history = status_history || %s
+            %s""".formatted(STATUS_AFTER_DEADLINE_NEAR, InvoiceStatus.PENDING_REPORTING.name(),
+            STEP.formatted(STATUS_AFTER_DEADLINE_NEAR), NOT_YET_APPLIED);
+    private static final String SETTLE = """
+            update invoice_view set status = ?, zatca_messages = cast(? as jsonb), next_attempt_at = null,
+                status_changed_at = ?, status_history = status_history || %s
+            %s""".formatted(STEP.formatted("?::text"), NOT_YET_APPLIED);
 
     private final JdbcTemplate jdbc;
     private final ProjectionWrites writes;
@@ -88,10 +105,7 @@ class InvoiceProjection {
     void on(InvoiceSubmissionDelayedEvent event, EventMessage<?> message) {
         // queued after the row's insert: a settlement later in the batch must come after this, not into the insert
         newRowsOfThisBatch().remove(event.invoiceId());
-        writes.updateInOrderOf(event.invoiceId(), """
-                update invoice_view set submission_attempts = ?, next_attempt_at = ?, last_delay_reason = ?,
-                    status_history = status_history || %s
-                %s""".formatted(STEP.formatted("status"), NOT_YET_APPLIED),
+        writes.updateInOrderOf(event.invoiceId(), DELAY,
                 event.attempt(), Timestamp.from(event.nextAttemptAt()), event.reason(),
                 message.getIdentifier(), "submission_delayed", "attempt " + event.attempt() + ": " + event.reason()
                         + "; next attempt at " + event.nextAttemptAt(), message.getTimestamp().toString(),
@@ -101,15 +115,7 @@ class InvoiceProjection {
     @EventHandler
     void on(InvoiceReportingDeadlineNearEvent event, EventMessage<?> message) {
         newRowsOfThisBatch().remove(event.invoiceId());
-        // only a still-pending document: the deadline warning never overrides an outcome
-        String statusAfter = "case when status = '%s' then '%s' else status end".formatted(
-                InvoiceStatus.PENDING_REPORTING.name(), InvoiceStatus.REPORTING_DEADLINE_NEAR.name());
-        writes.updateInOrderOf(event.invoiceId(), """
-                update invoice_view set status = %s,
-                    status_changed_at = case when status = '%s' then ? else status_changed_at end,
-                    status_history = status_history || %s
-                %s""".formatted(statusAfter, InvoiceStatus.PENDING_REPORTING.name(), STEP.formatted(statusAfter),
-                        NOT_YET_APPLIED),
+        writes.updateInOrderOf(event.invoiceId(), DEADLINE_NEAR,
                 Timestamp.from(message.getTimestamp()), message.getIdentifier(), "reporting_deadline_near",
                 "to be reported by " + event.deadline(),
                 message.getTimestamp().toString(), event.invoiceId(), message.getIdentifier());
@@ -147,10 +153,7 @@ class InvoiceProjection {
             issuedThisBatch.settle(status, toJson(messages), at, message.getIdentifier(), event, detail);
             return;
         }
-        writes.updateInOrderOf(invoiceId, """
-                update invoice_view set status = ?, zatca_messages = cast(? as jsonb), next_attempt_at = null,
-                    status_changed_at = ?, status_history = status_history || %s
-                %s""".formatted(STEP.formatted("?::text"), NOT_YET_APPLIED),
+        writes.updateInOrderOf(invoiceId, SETTLE,
                 status.name(), toJson(messages), Timestamp.from(at),
                 message.getIdentifier(), event, status.name(), detail, at.toString(),
                 invoiceId, message.getIdentifier());
