@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -45,6 +44,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import sa.qayd.zatca.hash.Digests;
 import sa.qayd.zatca.signing.Signer;
 
 /**
@@ -78,11 +78,7 @@ public final class SimulatorCertificateAuthority {
 
     /** Key material for values the simulator must be able to re-derive after a restart. */
     byte[] derivationKey() {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(caKey.getEncoded());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(caKey.getEncoded());
     }
 
     /** A fresh CA that lives as long as this process. */

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,6 +17,7 @@ import sa.qayd.api.ErrorCode;
 import sa.qayd.app.http.Problems;
 import sa.qayd.app.idempotency.IdempotencyRecords.Outcome;
 import sa.qayd.app.idempotency.IdempotencyRecords.StoredResponse;
+import sa.qayd.zatca.hash.Digests;
 
 /**
  * {@code Idempotency-Key} on POST: the first request with a key runs and its answer is kept; a
@@ -102,14 +102,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha256.update(body);
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
-        }
+        MessageDigest sha256 = Digests.sha256();
+        sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+        sha256.update(body);
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
 }
