@@ -23,8 +23,8 @@ import sa.qayd.zatca.model.InvoiceToIssue;
 import sa.qayd.zatca.model.PartyId;
 import sa.qayd.zatca.model.TaxCategory;
 import sa.qayd.zatca.model.TransactionFlags;
-import sa.qayd.zatca.testing.ConformanceValidator;
-import sa.qayd.zatca.testing.ConformanceValidator.Finding;
+import sa.qayd.zatca.rules.ZatcaRules;
+import sa.qayd.zatca.rules.RuleFinding;
 import sa.qayd.zatca.testing.Invoices;
 import sa.qayd.zatca.testing.TestSigners;
 import sa.qayd.zatca.verify.InvoiceVerifier;
@@ -120,9 +120,9 @@ class GeneratedDocumentsConformanceTest {
         assertThat(InvoiceVerifier.verify(signed.xml(), new VerificationContext(invoice.previousInvoiceHash(), invoice.icv(),
                 TestSigners.pki().caCertificate())).problems()).isEmpty();
 
-        List<Finding> findings = ConformanceValidator.get().validate(signed.xml());
+        List<RuleFinding> findings = ZatcaRules.get().validate(signed.xml()).findings();
         findings.stream().filter(f -> !f.error()).filter(f -> !f.id().equals("BR-KSA-98"))
                 .forEach(f -> System.out.println("warning for " + invoice.kind() + ": " + f));
-        assertThat(findings).filteredOn(Finding::error).isEmpty();
+        assertThat(findings).filteredOn(RuleFinding::error).isEmpty();
     }
 }
