@@ -5,7 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -17,10 +17,11 @@ import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
-import sa.qayd.api.ZatcaMessage;
+import sa.qayd.api.egs.AskForNewOtpCommand;
 import sa.qayd.api.egs.ComplianceChecksPassedEvent;
 import sa.qayd.api.egs.ComplianceCsidIssuedEvent;
 import sa.qayd.api.egs.EgsCertificateRenewalFailedEvent;
+import sa.qayd.api.egs.EgsCertificateRenewalRequestedEvent;
 import sa.qayd.api.egs.EgsCertificateRenewedEvent;
 import sa.qayd.api.egs.EgsIdentity;
 import sa.qayd.api.egs.EgsOnboardingFailedEvent;
@@ -28,8 +29,13 @@ import sa.qayd.api.egs.EgsOnboardingRestartedEvent;
 import sa.qayd.api.egs.EgsUnitOnboardedEvent;
 import sa.qayd.api.egs.EgsUnitRegisteredEvent;
 import sa.qayd.api.egs.InvoiceSequencedEvent;
-import sa.qayd.api.egs.OnboardingStatus;
+import sa.qayd.api.egs.OnboardingStep;
+import sa.qayd.api.egs.RecordComplianceChecksCommand;
+import sa.qayd.api.egs.RecordComplianceCsidCommand;
+import sa.qayd.api.egs.RecordProductionCsidCommand;
+import sa.qayd.api.egs.RecordZatcaRefusalCommand;
 import sa.qayd.api.egs.RegisterEgsUnitCommand;
+import sa.qayd.api.egs.RenewEgsCertificateCommand;
 import sa.qayd.api.egs.RestartEgsOnboardingCommand;
 import sa.qayd.api.invoice.InvoiceDraft;
 import sa.qayd.api.invoice.InvoiceIssuedEvent;
@@ -45,45 +51,118 @@ import sa.qayd.zatca.hash.InvoiceHash;
  * An e-invoice generation solution unit. It belongs to one account and one environment for life.
  * It is the single place that numbers and chains the documents it issues: ICV without gaps or
  * duplicates and PIH pointing at the previous document, even when replicas race (the event store's
- * sequence constraint rejects the loser, which retries on the new state).
+ * sequence constraint rejects the loser, which retries on the new state). It also decides its way to
+ * a production certificate from ZATCA's answers, which the ZATCA worker brings as commands: no call to
+ * ZATCA ever runs while the unit is locked, so issuing never waits for ZATCA.
  */
 @Aggregate(snapshotTriggerDefinition = EgsUnitSnapshots.TRIGGER)
 // snapshots are its fields, as JSON; the accessors are for the domain, not for serialisation
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class EgsUnit {
+    static final String RENEWAL_STEP = "renewal";
+
     @AggregateIdentifier
     private UUID egsUnitId;
     private UUID accountId;
     private Environment environment;
     private EgsIdentity identity;
-    private String otp;
     private OnboardingStep step;
-    private long complianceRequestId;
     private String certificate;
+    /** The key (and production CSID) that signs new documents; empty for units onboarded before key ids. */
+    private String keyId;
+    private boolean renewing;
     private long lastIcv;
     private String lastInvoiceHash = InvoiceHash.FIRST_PREVIOUS_HASH;
 
     protected EgsUnit() {
     }
 
-    /** Called by {@link EgsUnitRegistrar}, which fills the identity's defaults from the account first. */
-    EgsUnit(RegisterEgsUnitCommand command) {
+    /**
+     * Called by {@link EgsUnitRegistrar}, which fills the identity's defaults from the account first. The
+     * OTP is kept encrypted, never in an event.
+     */
+    EgsUnit(RegisterEgsUnitCommand command, OneTimePasswords otps, Clock clock) {
+        otps.keepForOnboarding(command.egsUnitId(), command.otp());
         apply(new EgsUnitRegisteredEvent(command.egsUnitId(), command.accountId(), command.environment(),
-                command.name(), command.otp(), command.identity(), Instant.now()));
+                command.name(), command.identity(), clock.instant()));
     }
 
     @CommandHandler
-    public void handle(RestartEgsOnboardingCommand command) {
+    public void handle(RestartEgsOnboardingCommand command, OneTimePasswords otps, Clock clock) {
         assertVisibleTo(command.caller());
         if (step != OnboardingStep.FAILED) {
             throw new QaydException(ErrorCode.EGS_UNIT_ONBOARDING_NOT_FAILED, "EGS unit " + egsUnitId + " is "
-                    + step.status().wireName() + "; only a failed onboarding can be restarted with a new OTP");
+                    + step.status() + "; only a failed onboarding can be restarted with a new OTP");
         }
-        apply(new EgsOnboardingRestartedEvent(egsUnitId, accountId, command.otp(), Instant.now()));
+        otps.keepForOnboarding(egsUnitId, command.otp());
+        apply(new EgsOnboardingRestartedEvent(egsUnitId, accountId, environment, identity, clock.instant()));
     }
 
     @CommandHandler
-    public InvoiceReceipt handle(IssueInvoiceCommand command, InvoiceSigning signing) throws Exception {
+    public void handle(RecordComplianceCsidCommand command, Clock clock) {
+        if (step == OnboardingStep.AWAITING_COMPLIANCE_CSID) {
+            apply(new ComplianceCsidIssuedEvent(egsUnitId, command.complianceRequestId(), command.certificate(),
+                    command.keyId(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordComplianceChecksCommand command, Clock clock) {
+        if (step == OnboardingStep.AWAITING_COMPLIANCE_CHECKS) {
+            apply(new ComplianceChecksPassedEvent(egsUnitId, command.documentKinds(), command.warnings(), clock.instant()));
+        }
+    }
+
+    /** The certificate ends onboarding, or a renewal under way; a repeated answer changes nothing. */
+    @CommandHandler
+    public void handle(RecordProductionCsidCommand command, Clock clock) {
+        var issued = command.certificate();
+        if (step == OnboardingStep.AWAITING_PRODUCTION_CSID) {
+            apply(new EgsUnitOnboardedEvent(egsUnitId, accountId, issued.base64(), issued.serial(), issued.notAfter(),
+                    command.keyId(), clock.instant()));
+        } else if (step == OnboardingStep.ACTIVE && renewing) {
+            apply(new EgsCertificateRenewedEvent(egsUnitId, accountId, issued.base64(), issued.serial(),
+                    issued.notAfter(), command.keyId(), clock.instant()));
+        }
+    }
+
+    /** A refusal ends onboarding as failed, or gives up a renewal (the current certificate stays in use). */
+    @CommandHandler
+    public void handle(RecordZatcaRefusalCommand command, Clock clock) {
+        if (RENEWAL_STEP.equals(command.step())) {
+            if (renewing) {
+                apply(new EgsCertificateRenewalFailedEvent(egsUnitId, accountId, command.reason(), command.messages(),
+                        clock.instant()));
+            }
+        } else if (step.isWithZatca() && step.stepName().equals(command.step())) {
+            apply(new EgsOnboardingFailedEvent(egsUnitId, accountId, command.step(), command.reason(), command.messages(),
+                    clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RenewEgsCertificateCommand command, OneTimePasswords otps, Clock clock) {
+        assertVisibleTo(command.caller());
+        assertActive();
+        if (renewing) {
+            throw new QaydException(ErrorCode.EGS_RENEWAL_IN_PROGRESS, "EGS unit " + egsUnitId
+                    + " is already renewing its certificate; watch certificate_renewal on GET /v1/egs/" + egsUnitId);
+        }
+        otps.keepForRenewal(egsUnitId, command.otp());
+        apply(new EgsCertificateRenewalRequestedEvent(egsUnitId, accountId, environment, identity, keyId,
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AskForNewOtpCommand command, Clock clock) {
+        if (step.isWithZatca()) {
+            apply(new EgsOnboardingFailedEvent(egsUnitId, accountId, step.stepName(), command.reason(), List.of(),
+                    clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public InvoiceReceipt handle(IssueInvoiceCommand command, InvoiceSigning signing, Clock clock) throws Exception {
         assertUsableBy(command.accountId(), command.environment());
         assertActive();
         boolean allowed = command.kind() == InvoiceKind.STANDARD
@@ -96,13 +175,14 @@ public class EgsUnit {
         }
         long icv = lastIcv + 1;
         InvoiceDraft draft = numbered(command.draft(), icv);
-        IssuedDocument document = signing.sign(new InvoiceSigning.Request(egsUnitId, identity, certificate,
+        String signingKey = keyId == null ? "" : keyId;
+        IssuedDocument document = signing.sign(new InvoiceSigning.Request(egsUnitId, identity, certificate, signingKey,
                 command.kind(), command.documentType(), draft, icv, lastInvoiceHash));
         apply(new InvoiceSequencedEvent(egsUnitId, command.invoiceId(), icv, document.invoiceHash()));
         InvoiceIssuedEvent issued = new InvoiceIssuedEvent(command.invoiceId(), egsUnitId, accountId, environment,
                 command.kind(), command.documentType(), draft.invoiceNumber(), document.uuid(), icv,
                 document.previousInvoiceHash(), document.invoiceHash(), document.qrCode(), document.signedXml(),
-                document.amounts(), draft, Instant.now());
+                document.amounts(), draft, clock.instant(), signingKey);
         createNew(Invoice.class, () -> new Invoice(issued));
         return new InvoiceReceipt(command.invoiceId(), egsUnitId, draft.invoiceNumber(), icv, document.uuid(),
                 document.invoiceHash(), document.qrCode(), document.signedXml(), document.amounts(), issued.issuedAt());
@@ -123,67 +203,15 @@ public class EgsUnit {
     }
 
     /** Like {@link #assertUsableBy} for a caller that may be the dashboard session (both environments). */
-    public void assertVisibleTo(Caller caller) {
+    private void assertVisibleTo(Caller caller) {
         assertUsableBy(caller.accountId(), caller.isApiKey() ? caller.keyEnvironment() : environment);
     }
 
-    public void assertActive() {
+    private void assertActive() {
         if (step != OnboardingStep.ACTIVE) {
             throw new QaydException(ErrorCode.EGS_UNIT_NOT_ACTIVE, "EGS unit " + egsUnitId + " is "
-                    + step.status().wireName() + "; it can issue invoices once its onboarding_status is active");
+                    + step.status() + "; it can issue invoices once its onboarding_status is active");
         }
-    }
-
-    public UUID id() {
-        return egsUnitId;
-    }
-
-    public Environment environment() {
-        return environment;
-    }
-
-    public EgsIdentity identity() {
-        return identity;
-    }
-
-    public String otp() {
-        return otp;
-    }
-
-    public OnboardingStep step() {
-        return step;
-    }
-
-    public long complianceRequestId() {
-        return complianceRequestId;
-    }
-
-    // The onboarding steps below are decided by EgsOnboarding, which talks to ZATCA; the unit records them.
-
-    void complianceCsidIssued(long requestId, String complianceCertificate) {
-        apply(new ComplianceCsidIssuedEvent(egsUnitId, requestId, complianceCertificate, Instant.now()));
-    }
-
-    void complianceChecksPassed(List<String> documentKinds, List<ZatcaMessage> warnings) {
-        apply(new ComplianceChecksPassedEvent(egsUnitId, documentKinds, warnings, Instant.now()));
-    }
-
-    void onboarded(IssuedCertificate production) {
-        apply(new EgsUnitOnboardedEvent(egsUnitId, accountId, production.base64(), production.serial(),
-                production.notAfter(), Instant.now()));
-    }
-
-    void onboardingFailed(String failedStep, String reason, List<ZatcaMessage> messages) {
-        apply(new EgsOnboardingFailedEvent(egsUnitId, accountId, failedStep, reason, messages, Instant.now()));
-    }
-
-    void certificateRenewed(IssuedCertificate renewed) {
-        apply(new EgsCertificateRenewedEvent(egsUnitId, accountId, renewed.base64(), renewed.serial(),
-                renewed.notAfter(), Instant.now()));
-    }
-
-    void renewalFailed(String reason, List<ZatcaMessage> messages) {
-        apply(new EgsCertificateRenewalFailedEvent(egsUnitId, accountId, reason, messages, Instant.now()));
     }
 
     /** Integrators may bring their own invoice numbers; otherwise the unit's counter gives one. */
@@ -200,19 +228,16 @@ public class EgsUnit {
         accountId = event.accountId();
         environment = event.environment();
         identity = event.identity();
-        otp = event.otp();
         step = OnboardingStep.AWAITING_COMPLIANCE_CSID;
     }
 
     @EventSourcingHandler
     void on(EgsOnboardingRestartedEvent event) {
-        otp = event.otp();
         step = OnboardingStep.AWAITING_COMPLIANCE_CSID;
     }
 
     @EventSourcingHandler
     void on(ComplianceCsidIssuedEvent event) {
-        complianceRequestId = event.complianceRequestId();
         step = OnboardingStep.AWAITING_COMPLIANCE_CHECKS;
     }
 
@@ -224,7 +249,7 @@ public class EgsUnit {
     @EventSourcingHandler
     void on(EgsUnitOnboardedEvent event) {
         certificate = event.certificate();
-        otp = null;
+        keyId = event.keyId();
         step = OnboardingStep.ACTIVE;
     }
 
@@ -234,18 +259,25 @@ public class EgsUnit {
     }
 
     @EventSourcingHandler
+    void on(EgsCertificateRenewalRequestedEvent event) {
+        renewing = true;
+    }
+
+    @EventSourcingHandler
     void on(EgsCertificateRenewedEvent event) {
         certificate = event.certificate();
+        keyId = event.keyId();
+        renewing = false;
+    }
+
+    @EventSourcingHandler
+    void on(EgsCertificateRenewalFailedEvent event) {
+        renewing = false;
     }
 
     @EventSourcingHandler
     void on(InvoiceSequencedEvent event) {
         lastIcv = event.icv();
         lastInvoiceHash = event.invoiceHash();
-    }
-
-    /** Status as clients see it. */
-    public OnboardingStatus status() {
-        return step.status();
     }
 }

@@ -1,7 +1,6 @@
 package sa.qayd.command.egs;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -16,12 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
-import sa.qayd.api.Polling;
-import sa.qayd.api.QaydException;
 import sa.qayd.api.egs.EgsIdentity;
 import sa.qayd.api.egs.EgsUnitVisibleQuery;
 import sa.qayd.api.egs.InvoiceTypes;
-import sa.qayd.api.egs.OnboardingStatus;
+import sa.qayd.api.egs.OnboardingStep;
 import sa.qayd.api.egs.RegisterEgsUnitCommand;
 import sa.qayd.api.egs.RenewEgsCertificateCommand;
 import sa.qayd.api.egs.RestartEgsOnboardingCommand;
@@ -29,6 +26,8 @@ import sa.qayd.command.web.AddressRequest;
 import sa.qayd.command.web.Commands;
 import sa.qayd.command.web.FieldErrors;
 import sa.qayd.command.web.SaudiFormats;
+import sa.qayd.platform.signal.Signals;
+import sa.qayd.platform.signal.Topics;
 import sa.qayd.zatca.csr.CsrConfig;
 
 /** Registers EGS units; ZATCA onboarding then runs in the background and clients poll the unit. */
@@ -43,10 +42,12 @@ class EgsUnitController {
 
     private final Commands commands;
     private final QueryGateway queries;
+    private final Signals signals;
 
-    EgsUnitController(Commands commands, QueryGateway queries) {
+    EgsUnitController(Commands commands, QueryGateway queries, Signals signals) {
         this.commands = commands;
         this.queries = queries;
+        this.signals = signals;
     }
 
     record RegisterEgsUnitRequest(
@@ -111,16 +112,19 @@ class EgsUnitController {
                 request.solutionName() == null ? "Qayd" : request.solutionName(), request.model(), request.branch(),
                 request.organisationName(), request.vatNumber(), request.commercialRegistrationNumber(), invoiceTypes,
                 request.location(), request.industry(), request.address().toAddress());
-        commands.send(new RegisterEgsUnitCommand(id, caller.accountId(), environment, request.name().trim(),
-                request.otp(), identity), ErrorCode.NOT_FOUND);
-        awaitReadable(id);
-        return new RegisteredEgsUnit(id, request.name().trim(), environment.wireName(), OnboardingStatus.PENDING.wireName());
+        // registered first, so that a view faster than this thread is not missed
+        try (Signals.Waiter readable = signals.waiter(Topics.EGS_UNIT_VIEW, id.toString())) {
+            commands.send(new RegisterEgsUnitCommand(id, caller.accountId(), environment, request.name().trim(),
+                    request.otp(), identity), ErrorCode.NOT_FOUND);
+            awaitReadable(id, readable);
+        }
+        return new RegisteredEgsUnit(id, request.name().trim(), environment.wireName(), OnboardingStep.PENDING);
     }
 
     record OtpRequest(String otp) {
     }
 
-    record RenewedCertificate(UUID id, String certificateSerial, Instant certificateExpiresAt) {
+    record RenewalRequested(UUID id, String certificateRenewal) {
     }
 
     /** A failed onboarding starts again with a new OTP from the Fatoora portal. */
@@ -130,26 +134,27 @@ class EgsUnitController {
                                         @RequestBody OtpRequest request) {
         String otp = validOtp(request);
         commands.send(new RestartEgsOnboardingCommand(id, caller, otp), ErrorCode.EGS_UNIT_NOT_FOUND);
-        return new RegisteredEgsUnit(id, null, null, OnboardingStatus.PENDING.wireName());
+        return new RegisteredEgsUnit(id, null, null, OnboardingStep.PENDING);
     }
 
-    /** Swaps in a new key and production certificate; invoicing goes on throughout. */
+    /**
+     * Asks ZATCA for a new key's production certificate in the background; invoicing goes on with the
+     * current one throughout. {@code GET /v1/egs/{id}} shows how it went ({@code certificate_renewal}).
+     */
     @PostMapping("/v1/egs/{id}/renew")
-    RenewedCertificate renew(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody OtpRequest request) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RenewalRequested renew(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody OtpRequest request) {
         String otp = validOtp(request);
-        EgsRenewalResult result = commands.send(new RenewEgsCertificateCommand(id, caller, otp), ErrorCode.EGS_UNIT_NOT_FOUND);
-        if (!result.renewed()) {
-            throw new QaydException(ErrorCode.EGS_RENEWAL_REFUSED, "ZATCA refused the renewal: " + result.reason()
-                    + "; the current certificate stays in use");
-        }
-        return new RenewedCertificate(id, result.certificateSerial(), result.certificateNotAfter());
+        commands.send(new RenewEgsCertificateCommand(id, caller, otp), ErrorCode.EGS_UNIT_NOT_FOUND);
+        return new RenewalRequested(id, OnboardingStep.PENDING);
     }
 
     /** Views follow the events a moment later; a client that polls right after the 202 should not see a 404. */
-    private void awaitReadable(UUID id) {
+    private void awaitReadable(UUID id, Signals.Waiter readable) {
         try {
-            Polling.until(() -> queries.query(new EgsUnitVisibleQuery(id), Boolean.class).join(), Boolean::booleanValue,
-                    READABLE_WITHIN, Duration.ofMillis(25));
+            if (!queries.query(new EgsUnitVisibleQuery(id), Boolean.class).join()) {
+                readable.await(READABLE_WITHIN);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,21 +1,18 @@
 package sa.qayd.command.egs;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import sa.qayd.api.retry.Backoff;
 
-/** How onboarding waits for ZATCA when it cannot be reached. */
-@Component
-public class OnboardingSettings {
-    private final Backoff backoff;
-
-    public OnboardingSettings(@Value("${qayd.onboarding.retry-initial:PT2S}") Duration retryInitial,
-                              @Value("${qayd.onboarding.retry-max:PT10M}") Duration retryMax) {
-        this.backoff = new Backoff(retryInitial, retryMax);
-    }
+/**
+ * How onboarding steps and renewals wait for ZATCA when it cannot be reached ({@code qayd.onboarding.*}):
+ * from {@code retryInitial}, doubling with jitter up to {@code retryMax}.
+ */
+@ConfigurationProperties("qayd.onboarding")
+public record OnboardingSettings(@DefaultValue("PT2S") Duration retryInitial, @DefaultValue("PT10M") Duration retryMax) {
 
     public Backoff backoff() {
-        return backoff;
+        return new Backoff(retryInitial, retryMax);
     }
 }

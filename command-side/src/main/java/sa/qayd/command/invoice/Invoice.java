@@ -2,7 +2,7 @@ package sa.qayd.command.invoice;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -14,24 +14,29 @@ import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.FieldError;
 import sa.qayd.api.QaydException;
-import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.invoice.AmendableInvoice;
 import sa.qayd.api.invoice.DescribeAmendableInvoiceCommand;
 import sa.qayd.api.invoice.DocumentType;
 import sa.qayd.api.invoice.InvoiceClearedEvent;
+import sa.qayd.api.invoice.InvoiceFailedEvent;
 import sa.qayd.api.invoice.InvoiceIssuedEvent;
 import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.InvoiceRejectedEvent;
 import sa.qayd.api.invoice.InvoiceReportedEvent;
 import sa.qayd.api.invoice.InvoiceReportingDeadlineNearEvent;
+import sa.qayd.api.invoice.InvoiceReportingOverdueEvent;
 import sa.qayd.api.invoice.InvoiceStatus;
 import sa.qayd.api.invoice.InvoiceSubmissionDelayedEvent;
-import sa.qayd.api.invoice.RecordSubmissionDelayCommand;
+import sa.qayd.api.invoice.MarkReportingOverdueCommand;
+import sa.qayd.api.invoice.RecordSubmissionAnswerCommand;
+import sa.qayd.api.invoice.SubmissionAnswer;
 import sa.qayd.api.invoice.WarnReportingDeadlineNearCommand;
 
 /**
  * One signed tax document (invoice, credit or debit note), from the moment its EGS unit issued it
- * until ZATCA cleared, recorded or rejected it.
+ * until ZATCA settled it: cleared, reported, rejected, or failed. It decides what each of ZATCA's
+ * answers means for it; the ZATCA worker brings them, and keeps its own count of attempts, so a
+ * document that waits through an outage gains one event for the first delay, not one per retry.
  */
 @Aggregate
 public class Invoice {
@@ -44,12 +49,8 @@ public class Invoice {
     private DocumentType documentType;
     private String invoiceNumber;
     private LocalDate issueDate;
-    private UUID uuid;
-    private String invoiceHash;
-    private String signedXml;
     private InvoiceStatus status;
-    private String clearedXml;
-    private List<ZatcaMessage> zatcaMessages = List.of();
+    private boolean delayed;
 
     protected Invoice() {
     }
@@ -76,11 +77,45 @@ public class Invoice {
         return new AmendableInvoice(invoiceId, egsUnitId, kind, invoiceNumber, issueDate);
     }
 
+    /**
+     * Settles the document from ZATCA's answer, or records that it has to wait. A settled document
+     * ignores later answers (a resend that crossed the first answer), so the first one stands.
+     *
+     * @return true when nothing more is to be sent
+     */
     @CommandHandler
-    public void handle(RecordSubmissionDelayCommand command) {
-        if (isPending()) {
-            apply(new InvoiceSubmissionDelayedEvent(invoiceId, accountId, command.attempt(), command.reason(),
-                    command.nextAttemptAt()));
+    public boolean handle(RecordSubmissionAnswerCommand command, Clock clock) {
+        if (status.isFinal()) {
+            return true;
+        }
+        SubmissionAnswer answer = command.answer();
+        switch (answer.verdict()) {
+            case ACCEPTED, ALREADY_ACCEPTED -> accept(answer, clock);
+            case REJECTED -> apply(new InvoiceRejectedEvent(invoiceId, accountId, answer.httpStatus(), answer.errors(),
+                    answer.warnings(), clock.instant()));
+            case REFUSED -> apply(new InvoiceFailedEvent(invoiceId, accountId, answer.httpStatus(), answer.reason(),
+                    answer.errors(), clock.instant()));
+            case UNAVAILABLE -> {
+                if (!delayed) {
+                    apply(new InvoiceSubmissionDelayedEvent(invoiceId, accountId, 1, answer.reason(), command.nextAttemptAt()));
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void accept(SubmissionAnswer answer, Clock clock) {
+        boolean resent = answer.verdict() == SubmissionAnswer.Verdict.ALREADY_ACCEPTED;
+        if (answer.channel() == SubmissionAnswer.Channel.CLEARANCE) {
+            if (kind != InvoiceKind.STANDARD) {
+                throw new IllegalStateException("a simplified document " + invoiceId + " cannot be cleared");
+            }
+            apply(new InvoiceClearedEvent(invoiceId, accountId, answer.clearedXml(), answer.warnings(), resent,
+                    clock.instant()));
+        } else {
+            // a standard document is reported too, when ZATCA switched clearance off for the taxpayer (303)
+            apply(new InvoiceReportedEvent(invoiceId, accountId, answer.warnings(), resent, clock.instant()));
         }
     }
 
@@ -91,38 +126,11 @@ public class Invoice {
         }
     }
 
-    /** What submission needs; only a pending document is submitted. */
-    public record Submission(UUID invoiceId, UUID egsUnitId, Environment environment, InvoiceKind kind, UUID uuid,
-                             String invoiceHash, String signedXml) {
-    }
-
-    public boolean isPending() {
-        return status == InvoiceStatus.PENDING_CLEARANCE || status == InvoiceStatus.PENDING_REPORTING
-                || status == InvoiceStatus.REPORTING_DEADLINE_NEAR;
-    }
-
-    /** Where the document stands with ZATCA, and what ZATCA said. */
-    public record Outcome(InvoiceStatus status, String clearedXml, List<ZatcaMessage> zatcaMessages) {
-    }
-
-    public Outcome outcome() {
-        return new Outcome(status, clearedXml, zatcaMessages);
-    }
-
-    public Submission submission() {
-        return new Submission(invoiceId, egsUnitId, environment, kind, uuid, invoiceHash, signedXml);
-    }
-
-    void cleared(String clearedXml, List<ZatcaMessage> warnings) {
-        apply(new InvoiceClearedEvent(invoiceId, accountId, clearedXml, warnings, Instant.now()));
-    }
-
-    void reported(List<ZatcaMessage> warnings) {
-        apply(new InvoiceReportedEvent(invoiceId, accountId, warnings, Instant.now()));
-    }
-
-    void rejected(int httpStatus, List<ZatcaMessage> errors, List<ZatcaMessage> warnings) {
-        apply(new InvoiceRejectedEvent(invoiceId, accountId, httpStatus, errors, warnings, Instant.now()));
+    @CommandHandler
+    public void handle(MarkReportingOverdueCommand command, Clock clock) {
+        if (status == InvoiceStatus.PENDING_REPORTING || status == InvoiceStatus.REPORTING_DEADLINE_NEAR) {
+            apply(new InvoiceReportingOverdueEvent(invoiceId, accountId, command.deadline(), clock.instant()));
+        }
     }
 
     @EventSourcingHandler
@@ -135,10 +143,12 @@ public class Invoice {
         documentType = event.documentType();
         invoiceNumber = event.invoiceNumber();
         issueDate = event.draft().issueDate();
-        uuid = event.uuid();
-        invoiceHash = event.invoiceHash();
-        signedXml = event.signedXml();
         status = InvoiceStatus.pendingFor(kind);
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceSubmissionDelayedEvent event) {
+        delayed = true;
     }
 
     @EventSourcingHandler
@@ -147,21 +157,27 @@ public class Invoice {
     }
 
     @EventSourcingHandler
+    void on(InvoiceReportingOverdueEvent event) {
+        status = InvoiceStatus.REPORTING_OVERDUE;
+    }
+
+    @EventSourcingHandler
     void on(InvoiceClearedEvent event) {
         status = InvoiceStatus.CLEARED;
-        clearedXml = event.clearedXml();
-        zatcaMessages = event.warnings();
     }
 
     @EventSourcingHandler
     void on(InvoiceReportedEvent event) {
         status = InvoiceStatus.REPORTED;
-        zatcaMessages = event.warnings();
     }
 
     @EventSourcingHandler
     void on(InvoiceRejectedEvent event) {
         status = InvoiceStatus.REJECTED;
-        zatcaMessages = java.util.stream.Stream.concat(event.errors().stream(), event.warnings().stream()).toList();
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceFailedEvent event) {
+        status = InvoiceStatus.FAILED;
     }
 }

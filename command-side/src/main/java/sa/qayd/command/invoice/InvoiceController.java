@@ -26,6 +26,8 @@ import sa.qayd.api.invoice.InvoiceReceipt;
 import sa.qayd.api.invoice.InvoiceStatus;
 import sa.qayd.api.invoice.IssueInvoiceCommand;
 import sa.qayd.command.web.Commands;
+import sa.qayd.platform.signal.Signals;
+import sa.qayd.platform.signal.Topics;
 import sa.qayd.command.web.FieldErrors;
 
 /**
@@ -39,12 +41,15 @@ class InvoiceController {
 
     private final InvoiceOutcomes outcomes;
     private final SubmissionSettings settings;
+    private final Signals signals;
 
-    InvoiceController(Commands commands, Clock clock, InvoiceOutcomes outcomes, SubmissionSettings settings) {
+    InvoiceController(Commands commands, Clock clock, InvoiceOutcomes outcomes, SubmissionSettings settings,
+                      Signals signals) {
         this.commands = commands;
         this.validator = new InvoiceRequestValidator(clock);
         this.outcomes = outcomes;
         this.settings = settings;
+        this.signals = signals;
     }
 
     /**
@@ -143,11 +148,31 @@ class InvoiceController {
                 : caller.defaultEgsUnit().orElseThrow(() -> new QaydException(ErrorCode.EGS_UNIT_REQUIRED,
                         "No EGS unit given: set a default EGS unit on this API key (dashboard, or PATCH /v1/api-keys/"
                                 + caller.apiKeyId() + " with default_egs_unit_id) or send egs_unit_id in the body."));
-        InvoiceReceipt receipt = commands.send(new IssueInvoiceCommand(unitId, UUID.randomUUID(), caller.accountId(),
-                caller.keyEnvironment(), kind, type, draft), ErrorCode.EGS_UNIT_NOT_FOUND);
-        Invoice.Outcome outcome = kind == InvoiceKind.STANDARD
-                ? outcomes.awaitFinal(receipt.invoiceId(), settings.clearanceWait())
-                : new Invoice.Outcome(InvoiceStatus.PENDING_REPORTING, null, List.of());
+        UUID invoiceId = UUID.randomUUID();
+        boolean cleared = kind == InvoiceKind.STANDARD;
+        // registered before the document exists, so that a clearance faster than this thread is not missed
+        try (Signals.Waiter settled = cleared ? signals.waiter(Topics.INVOICE_SETTLED, invoiceId.toString()) : null) {
+            InvoiceReceipt receipt = commands.send(new IssueInvoiceCommand(unitId, invoiceId, caller.accountId(),
+                    caller.keyEnvironment(), kind, type, draft), ErrorCode.EGS_UNIT_NOT_FOUND);
+            InvoiceOutcomes.Outcome outcome = cleared
+                    ? awaitClearance(invoiceId, settled)
+                    : new InvoiceOutcomes.Outcome(InvoiceStatus.PENDING_REPORTING, null, List.of());
+            return answer(receipt, kind, type, outcome);
+        }
+    }
+
+    /** ZATCA's clearance if it comes within {@code qayd.submission.clearance-wait}, else the pending document. */
+    private InvoiceOutcomes.Outcome awaitClearance(UUID invoiceId, Signals.Waiter settled) throws InterruptedException {
+        InvoiceOutcomes.Outcome outcome = outcomes.current(invoiceId);
+        if (outcome.status().isFinal()) {
+            return outcome;
+        }
+        settled.await(settings.clearanceWait());
+        return outcomes.current(invoiceId);
+    }
+
+    private static ResponseEntity<InvoiceAnswer> answer(InvoiceReceipt receipt, InvoiceKind kind, DocumentType type,
+                                                        InvoiceOutcomes.Outcome outcome) {
         String shared = outcome.clearedXml() != null ? outcome.clearedXml() : receipt.signedXml();
         String self = "/v1/invoices/" + receipt.invoiceId();
         InvoiceAnswer answer = new InvoiceAnswer(receipt.invoiceId(), receipt.egsUnitId(), kind.wireName(), type.wireName(),

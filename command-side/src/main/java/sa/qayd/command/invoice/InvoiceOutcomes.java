@@ -1,41 +1,64 @@
 package sa.qayd.command.invoice;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.modelling.command.Repository;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
-import sa.qayd.api.Polling;
+import sa.qayd.api.ZatcaMessage;
+import sa.qayd.api.invoice.InvoiceClearedEvent;
+import sa.qayd.api.invoice.InvoiceFailedEvent;
+import sa.qayd.api.invoice.InvoiceIssuedEvent;
+import sa.qayd.api.invoice.InvoiceRejectedEvent;
+import sa.qayd.api.invoice.InvoiceReportedEvent;
+import sa.qayd.api.invoice.InvoiceReportingDeadlineNearEvent;
+import sa.qayd.api.invoice.InvoiceReportingOverdueEvent;
+import sa.qayd.api.invoice.InvoiceStatus;
 
 /**
- * Reads a document's ZATCA outcome from the write model itself (the shared event store), so the
- * answer is right whichever replica ran the submission.
+ * Where a document stands with ZATCA, read from its own events in the shared event store: right
+ * whichever replica settled it, and never behind a view.
  */
 @Component
 class InvoiceOutcomes {
-    private static final Duration POLL = Duration.ofMillis(100);
+    private final EventStore events;
 
-    private final Repository<Invoice> invoices;
-
-    InvoiceOutcomes(Repository<Invoice> invoices) {
-        this.invoices = invoices;
+    InvoiceOutcomes(EventStore events) {
+        this.events = events;
     }
 
-    Invoice.Outcome current(UUID invoiceId) {
-        return DefaultUnitOfWork.startAndGet(null)
-                .executeWithResult(() -> invoices.load(invoiceId.toString()).invoke(Invoice::outcome))
-                .getPayload();
+    /** Status, ZATCA's cleared document (base64) once cleared, and ZATCA's messages. */
+    record Outcome(InvoiceStatus status, String clearedXml, List<ZatcaMessage> zatcaMessages) {
     }
 
-    /** The outcome once the document is no longer pending, or the pending one after {@code patience}. */
-    Invoice.Outcome awaitFinal(UUID invoiceId, Duration patience) throws InterruptedException {
-        return Polling.until(() -> current(invoiceId), outcome -> !isPending(outcome), patience, POLL);
+    Outcome current(UUID invoiceId) {
+        Outcome outcome = null;
+        DomainEventStream stream = events.readEvents(invoiceId.toString());
+        while (stream.hasNext()) {
+            Object event = stream.next().getPayload();
+            if (event instanceof InvoiceIssuedEvent issued) {
+                outcome = new Outcome(InvoiceStatus.pendingFor(issued.kind()), null, List.of());
+            } else if (event instanceof InvoiceReportingDeadlineNearEvent) {
+                outcome = new Outcome(InvoiceStatus.REPORTING_DEADLINE_NEAR, null, List.of());
+            } else if (event instanceof InvoiceReportingOverdueEvent) {
+                outcome = new Outcome(InvoiceStatus.REPORTING_OVERDUE, null, List.of());
+            } else if (event instanceof InvoiceClearedEvent cleared) {
+                outcome = new Outcome(InvoiceStatus.CLEARED, cleared.clearedXml(), cleared.warnings());
+            } else if (event instanceof InvoiceReportedEvent reported) {
+                outcome = new Outcome(InvoiceStatus.REPORTED, null, reported.warnings());
+            } else if (event instanceof InvoiceRejectedEvent rejected) {
+                outcome = new Outcome(InvoiceStatus.REJECTED, null, concat(rejected.errors(), rejected.warnings()));
+            } else if (event instanceof InvoiceFailedEvent failed) {
+                outcome = new Outcome(InvoiceStatus.FAILED, null, failed.messages());
+            }
+        }
+        if (outcome == null) {
+            throw new IllegalStateException("invoice " + invoiceId + " has no issued event");
+        }
+        return outcome;
     }
 
-    private static boolean isPending(Invoice.Outcome outcome) {
-        return switch (outcome.status()) {
-            case CLEARED, REPORTED, REJECTED -> false;
-            default -> true;
-        };
+    private static List<ZatcaMessage> concat(List<ZatcaMessage> first, List<ZatcaMessage> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 }

@@ -32,7 +32,7 @@ import sa.qayd.zatca.verify.VerificationReport;
 public class InvoiceSigning {
     private final SigningKeys keys;
     private final Clock clock;
-    /** Parsing keys is costly; the certificate is part of the key so a renewal starts a new entry. */
+    /** Parsing keys is costly; a renewal brings a new key id and certificate, so a new entry. */
     private final Map<String, Signer> signers = new ConcurrentHashMap<>();
 
     public InvoiceSigning(SigningKeys keys, Clock clock) {
@@ -40,8 +40,8 @@ public class InvoiceSigning {
         this.clock = clock;
     }
 
-    /** What the unit knows when it issues: its identity and certificate, the next ICV and the PIH. */
-    public record Request(UUID egsUnitId, EgsIdentity identity, String certificate, InvoiceKind kind,
+    /** What the unit knows when it issues: its identity, certificate and signing key, the next ICV and the PIH. */
+    public record Request(UUID egsUnitId, EgsIdentity identity, String certificate, String keyId, InvoiceKind kind,
                           DocumentType documentType, InvoiceDraft draft, long icv, String previousInvoiceHash) {
     }
 
@@ -73,8 +73,8 @@ public class InvoiceSigning {
     }
 
     private Signer signer(Request request) {
-        return signers.computeIfAbsent(request.egsUnitId() + "/" + request.certificate(), key -> Signer.of(
-                Signer.parsePrivateKey(keys.privateKeyPem(request.egsUnitId())),
+        return signers.computeIfAbsent(request.egsUnitId() + "/" + request.keyId() + "/" + request.certificate(),
+                key -> Signer.of(Signer.parsePrivateKey(keys.privateKeyPem(request.egsUnitId(), request.keyId())),
                 Signer.parseCertificate(request.certificate())));
     }
 }

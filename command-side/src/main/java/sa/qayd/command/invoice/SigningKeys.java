@@ -2,7 +2,7 @@ package sa.qayd.command.invoice;
 
 import java.util.UUID;
 
-/** Where a unit's private signing key comes from (the encrypted secret store in production). */
+/** Where a unit's private signing keys come from (the encrypted secret store in production). */
 public interface SigningKeys {
-    String privateKeyPem(UUID egsUnitId);
+    String privateKeyPem(UUID egsUnitId, String keyId);
 }

@@ -1,13 +1,19 @@
 package sa.qayd.command.secrets;
 
-/** What an EGS unit keeps secret: its signing key and the credentials ZATCA gave it. */
+/**
+ * What an EGS unit keeps secret. The key material is kept per key id (a unit has a new key after every
+ * renewal, and each document is submitted with the credentials of the key that signed it); the
+ * one-time passwords per unit.
+ */
 public enum SecretKind {
-    /** PEM of the secp256k1 private key that signs the unit's invoices. */
+    /** PEM of the secp256k1 private key that signs the unit's documents (per key id). */
     PRIVATE_KEY,
-    /** binarySecurityToken and secret of the compliance CSID. */
+    /** binarySecurityToken and secret of a compliance CSID (per key id). */
     COMPLIANCE_CSID,
-    /** binarySecurityToken and secret of the production CSID. */
+    /** binarySecurityToken and secret of a production CSID (per key id). */
     PRODUCTION_CSID,
-    /** A renewal ZATCA answered that is not recorded yet (see PendingRenewals): OTP hash, CSID and key. */
-    PENDING_RENEWAL
+    /** The Fatoora portal's OTP for onboarding, until ZATCA answered it (per unit). */
+    ONBOARDING_OTP,
+    /** The Fatoora portal's OTP for a certificate renewal, until ZATCA answered it (per unit). */
+    RENEWAL_OTP
 }

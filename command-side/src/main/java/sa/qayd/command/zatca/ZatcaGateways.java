@@ -1,5 +1,6 @@
 package sa.qayd.command.zatca;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Map;
 import sa.qayd.api.Environment;
 import sa.qayd.zatca.csr.ZatcaEnvironment;
@@ -23,6 +24,19 @@ public final class ZatcaGateways {
 
     public FatooraClient client(Environment environment) {
         return clients.get(environment);
+    }
+
+    /** False while the gateway's circuit breaker is open: calls would fail at once, so none are made. */
+    public boolean acceptsCalls(Environment environment) {
+        return client(environment).circuitState() != CircuitBreaker.State.OPEN;
+    }
+
+    /**
+     * Whether this environment talks to ZATCA's developer portal, which gives every unit the SDK's one
+     * fixed production certificate and accepts only that certificate's VAT number.
+     */
+    public boolean isDeveloperPortal(Environment environment) {
+        return client(environment).environment() == FatooraEnvironment.SANDBOX;
     }
 
     /** The certificate template a CSR must name for this environment's gateway. */

@@ -4,6 +4,6 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import sa.qayd.api.Caller;
 
-/** Renews an active unit's production certificate with a new OTP, before it expires. */
+/** Asks for a new production certificate for an active unit, with a new OTP, before the current one expires. */
 public record RenewEgsCertificateCommand(@TargetAggregateIdentifier UUID egsUnitId, Caller caller, String otp) {
 }

@@ -7,6 +7,9 @@ import sa.qayd.api.Environment;
 /**
  * A document was numbered (ICV), chained (PIH), signed and verified by its EGS unit. {@code signedXml}
  * is the base64 of the exact signed bytes: they are hashed, sent to ZATCA and served unchanged.
+ * {@code signingKeyId} names the unit's key (and production CSID) that signed it, which is the one
+ * the document is submitted with even after the unit renewed its certificate (empty: the unit's
+ * first key, from before key ids).
  */
 public record InvoiceIssuedEvent(
         UUID invoiceId,
@@ -24,5 +27,9 @@ public record InvoiceIssuedEvent(
         String signedXml,
         InvoiceAmounts amounts,
         InvoiceDraft draft,
-        Instant issuedAt) {
+        Instant issuedAt,
+        String signingKeyId) {
+    public InvoiceIssuedEvent {
+        signingKeyId = signingKeyId == null ? "" : signingKeyId;
+    }
 }

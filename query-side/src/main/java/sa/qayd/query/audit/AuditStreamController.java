@@ -21,6 +21,8 @@ import sa.qayd.api.ErrorCode;
 import sa.qayd.api.FieldError;
 import sa.qayd.api.QaydException;
 import sa.qayd.api.account.AccountRegisteredEvent;
+import sa.qayd.api.egs.EgsOnboardingRestartedEvent;
+import sa.qayd.api.egs.EgsUnitRegisteredEvent;
 import sa.qayd.query.processing.ProcessorTokens;
 
 /**
@@ -98,6 +100,15 @@ class AuditStreamController {
                 rs.getBytes("payload")), args.toArray());
     }
 
+    /**
+     * Secrets that events stored before they were kept out of events carry: the password hash, and the
+     * EGS OTP of units registered (or restarted) before the OTP moved to the encrypted secret store.
+     */
+    private static final java.util.Map<String, String> SECRET_FIELDS = java.util.Map.of(
+            AccountRegisteredEvent.class.getName(), "passwordHash",
+            EgsUnitRegisteredEvent.class.getName(), "otp",
+            EgsOnboardingRestartedEvent.class.getName(), "otp");
+
     private void write(StoredEvent event, OutputStream out) throws IOException {
         try (JsonGenerator line = json.getFactory().createGenerator(out)) {
             line.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -110,9 +121,12 @@ class AuditStreamController {
             line.writeStringField("revision", event.revision());
             line.writeStringField("timestamp", event.timestamp());
             line.writeFieldName("payload");
-            if (AccountRegisteredEvent.class.getName().equals(event.eventType())) {
+            String secretField = SECRET_FIELDS.get(event.eventType());
+            if (secretField != null) {
                 ObjectNode payload = (ObjectNode) json.readTree(event.payload());
-                payload.put("passwordHash", REDACTED);
+                if (payload.has(secretField)) {
+                    payload.put(secretField, REDACTED);
+                }
                 line.writeTree(payload);
             } else {
                 line.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));

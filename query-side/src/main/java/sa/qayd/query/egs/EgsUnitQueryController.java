@@ -29,14 +29,14 @@ import sa.qayd.api.QaydException;
 import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.egs.EgsIdentity;
 import sa.qayd.api.egs.EgsUnitVisibleQuery;
-import sa.qayd.api.egs.OnboardingStatus;
 
 /** Reads units. Another tenant's unit is "not found"; an API key sees only its environment's units. */
 @RestController
 class EgsUnitQueryController {
     private static final String COLUMNS = """
             select egs_unit_id, name, environment, onboarding_status, identity, registered_at, onboarded_at,
-                   certificate_serial, certificate_not_after, failure_step, failure_reason, failure_messages, failed_at
+                   certificate_serial, certificate_not_after, failure_step, failure_reason, failure_messages, failed_at,
+                   renewal_status, renewal_reason, renewal_messages, renewal_at
             from egs_unit_view""";
     private static final TypeReference<List<ZatcaMessage>> MESSAGES = new TypeReference<>() {
     };
@@ -62,7 +62,15 @@ class EgsUnitQueryController {
                        String solutionName, String model, String branch, String organisationName, String vatNumber,
                        String commercialRegistrationNumber, String invoiceTypes, String location, String industry,
                        Address address, Instant createdAt, Instant onboardedAt, String certificateSerial,
-                       Instant certificateExpiresAt, OnboardingFailure onboardingFailure, List<UnitWarning> warnings) {
+                       Instant certificateExpiresAt, OnboardingFailure onboardingFailure,
+                       CertificateRenewal certificateRenewal, List<UnitWarning> warnings) {
+    }
+
+    /**
+     * The last certificate renewal that did not end in a new certificate: {@code pending} while ZATCA is
+     * asked, {@code failed} with ZATCA's reason (the current certificate stays in use). Null otherwise.
+     */
+    record CertificateRenewal(String status, String reason, List<ZatcaMessage> messages, Instant at) {
     }
 
     /** Which onboarding step ZATCA refused, and what it said. */
@@ -110,15 +118,20 @@ class EgsUnitQueryController {
             OnboardingFailure failure = rs.getString("failure_step") == null ? null
                     : new OnboardingFailure(rs.getString("failure_step"), rs.getString("failure_reason"),
                             json.readValue(rs.getString("failure_messages"), MESSAGES), instant(rs.getTimestamp("failed_at")));
+            CertificateRenewal renewal = rs.getString("renewal_status") == null ? null
+                    : new CertificateRenewal(rs.getString("renewal_status"), rs.getString("renewal_reason"),
+                            rs.getString("renewal_messages") == null ? List.of()
+                                    : json.readValue(rs.getString("renewal_messages"), MESSAGES),
+                            instant(rs.getTimestamp("renewal_at")));
             return new EgsUnitView(rs.getObject("egs_unit_id", UUID.class), rs.getString("name"),
                     Environment.valueOf(rs.getString("environment")).wireName(),
-                    OnboardingStatus.valueOf(rs.getString("onboarding_status")).wireName(),
+                    rs.getString("onboarding_status"),
                     identity.serialNumber(), identity.solutionName(), identity.model(), identity.branch(),
                     identity.organisationName(), identity.vatNumber(), identity.commercialRegistrationNumber(),
                     identity.invoiceTypes().name().toLowerCase(Locale.ROOT), identity.location(), identity.industry(),
                     identity.address(), rs.getTimestamp("registered_at").toInstant(),
                     instant(rs.getTimestamp("onboarded_at")), rs.getString("certificate_serial"), certificateNotAfter,
-                    failure, UnitWarning.forCertificate(certificateNotAfter, clock.instant(), certificateWarning));
+                    failure, renewal, UnitWarning.forCertificate(certificateNotAfter, clock.instant(), certificateWarning));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("egs_unit_view holds JSON it cannot read", e);
         }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,12 +24,16 @@ import org.springframework.stereotype.Component;
 import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.invoice.InvoiceAmounts;
 import sa.qayd.api.invoice.InvoiceClearedEvent;
+import sa.qayd.api.invoice.InvoiceFailedEvent;
 import sa.qayd.api.invoice.InvoiceIssuedEvent;
 import sa.qayd.api.invoice.InvoiceRejectedEvent;
 import sa.qayd.api.invoice.InvoiceReportedEvent;
 import sa.qayd.api.invoice.InvoiceReportingDeadlineNearEvent;
+import sa.qayd.api.invoice.InvoiceReportingOverdueEvent;
 import sa.qayd.api.invoice.InvoiceStatus;
 import sa.qayd.api.invoice.InvoiceSubmissionDelayedEvent;
+import sa.qayd.platform.signal.Signals;
+import sa.qayd.platform.signal.Topics;
 import sa.qayd.query.processing.ProjectionWrites;
 
 /**
@@ -69,15 +74,8 @@ class InvoiceProjection {
             update invoice_view set submission_attempts = ?, next_attempt_at = ?, last_delay_reason = ?,
                 status_history = status_history || %s
             %s""".formatted(STEP.formatted("status"), NOT_YET_APPLIED);
-    /** Only a still-pending document: the deadline warning never overrides an outcome. */
-    private static final String STATUS_AFTER_DEADLINE_NEAR = "case when status = '%s' then '%s' else status end".formatted(
-            InvoiceStatus.PENDING_REPORTING.name(), InvoiceStatus.REPORTING_DEADLINE_NEAR.name());
-    private static final String DEADLINE_NEAR = """
-            update invoice_view set status = %s,
-                status_changed_at = case when status = '%s' then ? else status_changed_at end,
-                status_history = status_history || %s
-            %s""".formatted(STATUS_AFTER_DEADLINE_NEAR, InvoiceStatus.PENDING_REPORTING.name(),
-            STEP.formatted(STATUS_AFTER_DEADLINE_NEAR), NOT_YET_APPLIED);
+    private static final String DEADLINE_NEAR = stillUnreportedBecomes(InvoiceStatus.REPORTING_DEADLINE_NEAR);
+    private static final String OVERDUE = stillUnreportedBecomes(InvoiceStatus.REPORTING_OVERDUE);
     private static final String SETTLE = """
             update invoice_view set status = ?, zatca_messages = cast(? as jsonb), next_attempt_at = null,
                 status_changed_at = ?, status_history = status_history || %s
@@ -86,18 +84,39 @@ class InvoiceProjection {
     private final JdbcTemplate jdbc;
     private final ProjectionWrites writes;
     private final ObjectMapper json;
+    private final Signals signals;
 
-    InvoiceProjection(JdbcTemplate jdbc, ProjectionWrites writes, ObjectMapper json) {
+    InvoiceProjection(JdbcTemplate jdbc, ProjectionWrites writes, ObjectMapper json, Signals signals) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
+        this.signals = signals;
     }
 
+    /**
+     * The SQL that moves a document that is still unreported to {@code next}, with a history step; the
+     * deadline states never override an outcome, and overdue never goes back to deadline-near.
+     */
+    private static String stillUnreportedBecomes(InvoiceStatus next) {
+        String unreported = "'" + InvoiceStatus.PENDING_REPORTING.name() + "'"
+                + (next == InvoiceStatus.REPORTING_OVERDUE ? ", '" + InvoiceStatus.REPORTING_DEADLINE_NEAR.name() + "'" : "");
+        String status = "case when status in (%s) then '%s' else status end".formatted(unreported, next.name());
+        return """
+                update invoice_view set status = %s,
+                    status_changed_at = case when status in (%s) then ? else status_changed_at end,
+                    status_history = status_history || %s
+                %s""".formatted(status, unreported, STEP.formatted(status), NOT_YET_APPLIED);
+    }
+
+    /** A document the account just issued is announced once readable, for a read right after the POST. */
     @EventHandler
-    void on(InvoiceIssuedEvent event, EventMessage<?> message) {
+    void on(InvoiceIssuedEvent event, EventMessage<?> message, ReplayStatus replay) {
         NewRow row = new NewRow(event, message.getIdentifier());
         if (writes.updateInOrderOf(event.invoiceId(), INSERT, row::insertArguments)) {
             newRowsOfThisBatch().put(event.invoiceId(), row);
+        }
+        if (!replay.isReplay()) {
+            signals.announce(Topics.INVOICE_VIEW, event.invoiceId().toString());
         }
     }
 
@@ -122,15 +141,30 @@ class InvoiceProjection {
     }
 
     @EventHandler
+    void on(InvoiceReportingOverdueEvent event, EventMessage<?> message) {
+        newRowsOfThisBatch().remove(event.invoiceId());
+        writes.updateInOrderOf(event.invoiceId(), OVERDUE,
+                Timestamp.from(message.getTimestamp()), message.getIdentifier(), "reporting_overdue",
+                "not reported by its deadline " + event.deadline() + "; still being sent",
+                message.getTimestamp().toString(), event.invoiceId(), message.getIdentifier());
+    }
+
+    @EventHandler
     void on(InvoiceReportedEvent event, EventMessage<?> message) {
-        settle(message, event.invoiceId(), InvoiceStatus.REPORTED, event.warnings(), "reported", summary(event.warnings()),
-                event.reportedAt());
+        settle(message, event.invoiceId(), InvoiceStatus.REPORTED, event.warnings(), "reported",
+                resent(event.resent()) + summary(event.warnings()), event.reportedAt());
     }
 
     @EventHandler
     void on(InvoiceClearedEvent event, EventMessage<?> message) {
-        settle(message, event.invoiceId(), InvoiceStatus.CLEARED, event.warnings(), "cleared", summary(event.warnings()),
-                event.clearedAt());
+        settle(message, event.invoiceId(), InvoiceStatus.CLEARED, event.warnings(), "cleared",
+                resent(event.resent()) + summary(event.warnings()), event.clearedAt());
+    }
+
+    @EventHandler
+    void on(InvoiceFailedEvent event, EventMessage<?> message) {
+        settle(message, event.invoiceId(), InvoiceStatus.FAILED, event.messages(), "failed",
+                "HTTP " + event.httpStatus() + "; " + event.reason(), event.failedAt());
     }
 
     @EventHandler
@@ -138,6 +172,10 @@ class InvoiceProjection {
         List<ZatcaMessage> messages = Stream.concat(event.errors().stream(), event.warnings().stream()).toList();
         settle(message, event.invoiceId(), InvoiceStatus.REJECTED, messages, "rejected",
                 "HTTP " + event.httpStatus() + "; " + summary(messages), event.rejectedAt());
+    }
+
+    private static String resent(boolean resent) {
+        return resent ? "ZATCA had it already (a resend after a lost answer); " : "";
     }
 
     @ResetHandler

@@ -25,11 +25,12 @@ import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.FieldError;
-import sa.qayd.api.Polling;
 import sa.qayd.api.QaydException;
 import sa.qayd.api.invoice.DocumentType;
 import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.InvoiceStatus;
+import sa.qayd.platform.signal.Signals;
+import sa.qayd.platform.signal.Topics;
 import sa.qayd.query.document.InvoicePdf;
 
 /**
@@ -45,8 +46,10 @@ class InvoiceQueryController {
 
     private final InvoiceReads reads;
     private final InvoiceEvents events;
+    private final Signals signals;
 
-    InvoiceQueryController(InvoiceReads reads, InvoiceEvents events) {
+    InvoiceQueryController(InvoiceReads reads, InvoiceEvents events, Signals signals) {
+        this.signals = signals;
         this.reads = reads;
         this.events = events;
     }
@@ -126,8 +129,13 @@ class InvoiceQueryController {
         if (found.isPresent() || !events.issuedBy(caller.accountId(), id)) {
             return found;
         }
-        try {
-            return Polling.until(read, Optional::isPresent, CATCH_UP, Duration.ofMillis(20));
+        try (Signals.Waiter readable = signals.waiter(Topics.INVOICE_VIEW, id.toString())) {
+            // the view may have caught up between the first read and the registration
+            found = read.get();
+            if (found.isEmpty() && readable.await(CATCH_UP)) {
+                found = read.get();
+            }
+            return found;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return found;

@@ -10,8 +10,12 @@ enum WebhookEventType {
     INVOICE_REPORTED("invoice.reported"),
     INVOICE_REJECTED("invoice.rejected"),
     INVOICE_DELAYED("invoice.delayed"),
+    INVOICE_FAILED("invoice.failed"),
+    INVOICE_REPORTING_OVERDUE("invoice.reporting_overdue"),
     EGS_UNIT_ACTIVE("egs_unit.active"),
-    EGS_UNIT_FAILED("egs_unit.failed");
+    EGS_UNIT_FAILED("egs_unit.failed"),
+    EGS_UNIT_CERTIFICATE_RENEWED("egs_unit.certificate_renewed"),
+    EGS_UNIT_CERTIFICATE_RENEWAL_FAILED("egs_unit.certificate_renewal_failed");
 
     private final String wireName;
 

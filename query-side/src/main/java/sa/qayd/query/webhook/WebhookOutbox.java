@@ -19,7 +19,11 @@ import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.egs.EgsOnboardingFailedEvent;
 import sa.qayd.api.egs.EgsUnitOnboardedEvent;
 import sa.qayd.api.egs.EgsUnitRegisteredEvent;
-import sa.qayd.api.egs.OnboardingStatus;
+import sa.qayd.api.egs.EgsCertificateRenewalFailedEvent;
+import sa.qayd.api.egs.EgsCertificateRenewedEvent;
+import sa.qayd.api.egs.OnboardingStep;
+import sa.qayd.api.invoice.InvoiceFailedEvent;
+import sa.qayd.api.invoice.InvoiceReportingOverdueEvent;
 import sa.qayd.api.invoice.DocumentType;
 import sa.qayd.api.invoice.InvoiceClearedEvent;
 import sa.qayd.api.invoice.InvoiceIssuedEvent;
@@ -75,14 +79,16 @@ class WebhookOutbox {
     @EventHandler
     void on(InvoiceClearedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         KnownInvoice invoice = invoice(event.invoiceId());
-        invoiceEvent(WebhookEventType.INVOICE_CLEARED, eventId, at, invoice, InvoiceStatus.CLEARED, event.warnings(), null);
+        invoiceEvent(WebhookEventType.INVOICE_CLEARED, eventId, at, invoice, InvoiceStatus.CLEARED, event.warnings(),
+                Details.NONE);
     }
 
     @DisallowReplay
     @EventHandler
     void on(InvoiceReportedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         KnownInvoice invoice = invoice(event.invoiceId());
-        invoiceEvent(WebhookEventType.INVOICE_REPORTED, eventId, at, invoice, InvoiceStatus.REPORTED, event.warnings(), null);
+        invoiceEvent(WebhookEventType.INVOICE_REPORTED, eventId, at, invoice, InvoiceStatus.REPORTED, event.warnings(),
+                Details.NONE);
     }
 
     @DisallowReplay
@@ -90,7 +96,7 @@ class WebhookOutbox {
     void on(InvoiceRejectedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         KnownInvoice invoice = invoice(event.invoiceId());
         List<ZatcaMessage> messages = Stream.concat(event.errors().stream(), event.warnings().stream()).toList();
-        invoiceEvent(WebhookEventType.INVOICE_REJECTED, eventId, at, invoice, InvoiceStatus.REJECTED, messages, null);
+        invoiceEvent(WebhookEventType.INVOICE_REJECTED, eventId, at, invoice, InvoiceStatus.REJECTED, messages, Details.NONE);
     }
 
     /** The document is still pending; its status says which (clearance or reporting). */
@@ -99,20 +105,53 @@ class WebhookOutbox {
     void on(InvoiceSubmissionDelayedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         KnownInvoice invoice = invoice(event.invoiceId());
         invoiceEvent(WebhookEventType.INVOICE_DELAYED, eventId, at, invoice, InvoiceStatus.pendingFor(invoice.kind()),
-                List.of(), new WebhookPayload.Delay(event.attempt(), event.reason(), event.nextAttemptAt()));
+                List.of(), new Details(new WebhookPayload.Delay(event.attempt(), event.reason(), event.nextAttemptAt()),
+                        null, null));
+    }
+
+    /** ZATCA refused the document in a way no resend fixes; the account has to act. */
+    @DisallowReplay
+    @EventHandler
+    void on(InvoiceFailedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        KnownInvoice invoice = invoice(event.invoiceId());
+        invoiceEvent(WebhookEventType.INVOICE_FAILED, eventId, at, invoice, InvoiceStatus.FAILED, event.messages(),
+                new Details(null, event.reason(), null));
+    }
+
+    /** Still not reported when its 24 hours ran out; Qayd keeps trying. */
+    @DisallowReplay
+    @EventHandler
+    void on(InvoiceReportingOverdueEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        KnownInvoice invoice = invoice(event.invoiceId());
+        invoiceEvent(WebhookEventType.INVOICE_REPORTING_OVERDUE, eventId, at, invoice, InvoiceStatus.REPORTING_OVERDUE,
+                List.of(), new Details(null, null, event.deadline()));
     }
 
     @DisallowReplay
     @EventHandler
     void on(EgsUnitOnboardedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        unitEvent(WebhookEventType.EGS_UNIT_ACTIVE, eventId, at, event.egsUnitId(), OnboardingStatus.ACTIVE, null);
+        unitEvent(WebhookEventType.EGS_UNIT_ACTIVE, eventId, at, event.egsUnitId(), OnboardingStep.ACTIVE, null);
     }
 
     @DisallowReplay
     @EventHandler
     void on(EgsOnboardingFailedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        unitEvent(WebhookEventType.EGS_UNIT_FAILED, eventId, at, event.egsUnitId(), OnboardingStatus.FAILED,
+        unitEvent(WebhookEventType.EGS_UNIT_FAILED, eventId, at, event.egsUnitId(), OnboardingStep.FAILED,
                 new WebhookPayload.Failure(event.step(), event.reason(), event.messages()));
+    }
+
+    @DisallowReplay
+    @EventHandler
+    void on(EgsCertificateRenewedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        unitEvent(WebhookEventType.EGS_UNIT_CERTIFICATE_RENEWED, eventId, at, event.egsUnitId(), OnboardingStep.ACTIVE, null);
+    }
+
+    /** The current certificate stays in use. */
+    @DisallowReplay
+    @EventHandler
+    void on(EgsCertificateRenewalFailedEvent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        unitEvent(WebhookEventType.EGS_UNIT_CERTIFICATE_RENEWAL_FAILED, eventId, at, event.egsUnitId(),
+                OnboardingStep.ACTIVE, new WebhookPayload.Failure("renewal", event.reason(), event.messages()));
     }
 
     @ResetHandler
@@ -136,18 +175,23 @@ class WebhookOutbox {
                 invoiceId);
     }
 
+    /** What one kind of invoice notification adds to the common fields. */
+    private record Details(WebhookPayload.Delay delay, String failureReason, Instant reportingDeadline) {
+        static final Details NONE = new Details(null, null, null);
+    }
+
     private void invoiceEvent(WebhookEventType type, String eventId, Instant at, KnownInvoice invoice,
-                              InvoiceStatus status, List<ZatcaMessage> messages, WebhookPayload.Delay delay) {
+                              InvoiceStatus status, List<ZatcaMessage> messages, Details details) {
         WebhookPayload.InvoiceData data = new WebhookPayload.InvoiceData(invoice.invoiceId(), invoice.egsUnitId(),
                 invoice.invoiceNumber(), invoice.kind().wireName(), invoice.documentType().wireName(), status.wireName(),
-                messages, delay);
+                messages, details.delay(), details.failureReason(), details.reportingDeadline());
         enqueue(type, eventId, at, invoice.accountId(), invoice.environment(), invoice.invoiceId(), data);
     }
 
     private record KnownUnit(UUID accountId, Environment environment, String name) {
     }
 
-    private void unitEvent(WebhookEventType type, String eventId, Instant at, UUID egsUnitId, OnboardingStatus status,
+    private void unitEvent(WebhookEventType type, String eventId, Instant at, UUID egsUnitId, OnboardingStep status,
                            WebhookPayload.Failure failure) {
         KnownUnit unit = jdbc.queryForObject(
                 "select account_id, environment, name from webhook_egs_unit where egs_unit_id = ?",
@@ -155,7 +199,7 @@ class WebhookOutbox {
                         Environment.valueOf(rs.getString("environment")), rs.getString("name")),
                 egsUnitId);
         enqueue(type, eventId, at, unit.accountId(), unit.environment(), egsUnitId,
-                new WebhookPayload.EgsUnitData(egsUnitId, unit.name(), status.wireName(), failure));
+                new WebhookPayload.EgsUnitData(egsUnitId, unit.name(), status.status(), failure));
     }
 
     private void enqueue(WebhookEventType type, String eventId, Instant at, UUID accountId, Environment environment,

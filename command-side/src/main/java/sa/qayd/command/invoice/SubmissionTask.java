@@ -1,0 +1,99 @@
+package sa.qayd.command.invoice;
+
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+import sa.qayd.api.invoice.InvoiceIssuedEvent;
+import sa.qayd.api.invoice.InvoiceKind;
+import sa.qayd.api.invoice.RecordSubmissionAnswerCommand;
+import sa.qayd.api.invoice.SubmissionAnswer;
+import sa.qayd.api.invoice.SubmissionAnswer.Channel;
+import sa.qayd.api.retry.Backoff;
+import sa.qayd.command.secrets.EgsSecrets;
+import sa.qayd.command.zatca.WorkKind;
+import sa.qayd.command.zatca.ZatcaAnswers;
+import sa.qayd.command.zatca.ZatcaGateways;
+import sa.qayd.command.zatca.ZatcaTask;
+import sa.qayd.command.zatca.ZatcaWork;
+import sa.qayd.zatca.fatoora.FatooraClient;
+import sa.qayd.zatca.fatoora.FatooraOutcome;
+import sa.qayd.zatca.fatoora.GatewayCredentials;
+import sa.qayd.zatca.fatoora.InvoiceResponse;
+import sa.qayd.zatca.fatoora.InvoiceSubmission;
+
+/**
+ * Sends one issued document to its unit's gateway, exactly the bytes that were signed, with the
+ * production CSID of the key that signed them: standard documents to clearance (or to reporting while
+ * ZATCA has switched clearance off for the taxpayer), simplified ones to reporting. The invoice decides
+ * what the answer means; while ZATCA cannot be reached it records only the first delay.
+ */
+@Component
+class SubmissionTask implements ZatcaTask {
+    private final EventStore events;
+    private final ZatcaGateways gateways;
+    private final EgsSecrets secrets;
+    private final CommandGateway commands;
+    private final SubmissionSettings settings;
+
+    SubmissionTask(EventStore events, ZatcaGateways gateways, EgsSecrets secrets, CommandGateway commands,
+                   SubmissionSettings settings) {
+        this.events = events;
+        this.gateways = gateways;
+        this.secrets = secrets;
+        this.commands = commands;
+        this.settings = settings;
+    }
+
+    @Override
+    public Set<WorkKind> kinds() {
+        return Set.of(WorkKind.CLEARANCE, WorkKind.REPORTING);
+    }
+
+    @Override
+    public Backoff backoff() {
+        return settings.backoff();
+    }
+
+    @Override
+    public Result run(ZatcaWork work) {
+        InvoiceIssuedEvent issued = issued(work);
+        FatooraClient client = gateways.client(issued.environment());
+        GatewayCredentials csid = secrets.credentials(issued.egsUnitId(), issued.signingKeyId(), client.environment());
+        InvoiceSubmission body = new InvoiceSubmission(issued.invoiceHash(), issued.uuid().toString(), issued.signedXml());
+        Channel channel = issued.kind() == InvoiceKind.STANDARD ? Channel.CLEARANCE : Channel.REPORTING;
+        FatooraOutcome<InvoiceResponse> outcome = channel == Channel.CLEARANCE ? client.clear(csid, body) : client.report(csid, body);
+        if (outcome instanceof FatooraOutcome.ClearanceSwitchedOff<InvoiceResponse>) {
+            // ZATCA's instruction for 303: the same standard document goes through reporting
+            channel = Channel.REPORTING;
+            outcome = client.report(csid, body);
+        }
+        SubmissionAnswer answer = ZatcaAnswers.submission(channel, outcome, issued.signedXml());
+        Instant retryAt = retryAt(work, outcome);
+        boolean unavailable = answer.verdict() == SubmissionAnswer.Verdict.UNAVAILABLE;
+        // the invoice records the first delay only; later ones are the worker's count of attempts
+        if (unavailable && work.attempts() > 1) {
+            return new Retry(answer.reason(), retryAt, isGatewayBusy(outcome));
+        }
+        Boolean settled = commands.sendAndWait(new RecordSubmissionAnswerCommand(work.id(), answer, retryAt));
+        return Boolean.TRUE.equals(settled) ? DONE : new Retry(answer.reason(), retryAt, isGatewayBusy(outcome));
+    }
+
+    private InvoiceIssuedEvent issued(ZatcaWork work) {
+        DomainEventStream stream = events.readEvents(work.id().toString());
+        if (stream.hasNext() && stream.next().getPayload() instanceof InvoiceIssuedEvent issued) {
+            return issued;
+        }
+        throw new IllegalStateException("work " + work.kind() + " for " + work.id() + " has no issued document");
+    }
+
+    private static Instant retryAt(ZatcaWork work, FatooraOutcome<InvoiceResponse> outcome) {
+        return work.retryAt();
+    }
+
+    private static boolean isGatewayBusy(FatooraOutcome<InvoiceResponse> outcome) {
+        return false;
+    }
+}

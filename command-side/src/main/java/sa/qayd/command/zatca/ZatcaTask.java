@@ -1,0 +1,36 @@
+package sa.qayd.command.zatca;
+
+import java.time.Instant;
+import java.util.Set;
+import sa.qayd.api.retry.Backoff;
+
+/**
+ * The ZATCA calls behind one kind of work. A task runs with no lock and no transaction held: it calls
+ * the gateway, then sends a plain command with the answer, and the aggregate decides what it means.
+ */
+public interface ZatcaTask {
+
+    Set<WorkKind> kinds();
+
+    /** The pause before the next attempt when one did not settle the work ({@link ZatcaWork#retryAt()}). */
+    Backoff backoff();
+
+    Result run(ZatcaWork work);
+
+    /** How one attempt ended. */
+    sealed interface Result {
+    }
+
+    /** Nothing more to send for this piece of work (the next step, if any, is queued by its event). */
+    record Done() implements Result {
+    }
+
+    /**
+     * Not settled: try again at {@code at}. {@code gatewayBusy}: the gateway asked every caller to wait
+     * (429 with Retry-After), so the worker pauses all calls to it until then.
+     */
+    record Retry(String reason, Instant at, boolean gatewayBusy) implements Result {
+    }
+
+    Result DONE = new Done();
+}

@@ -1,0 +1,33 @@
+package sa.qayd.command.zatca;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the ZATCA worker of each replica calls each gateway ({@code qayd.zatca.work.*}).
+ *
+ * @param urgentConcurrency calls in flight per gateway for clearance, onboarding and renewals
+ * @param backgroundConcurrency calls in flight per gateway for reporting
+ * @param pollInterval how often a lane looks for due work it was not woken for (work made due on
+ *     another replica, retries coming due)
+ * @param claimBatch at most this many rows claimed per look
+ * @param lease how long claimed work is left alone before another replica takes it over; renewed
+ *     every third of it while its calls run, so it bounds the delay after a crash, not a call's length
+ * @param deadlineScan how often reporting deadlines are looked for
+ * @param shutdownGrace how long a stopping replica waits for calls in flight before releasing them
+ */
+@ConfigurationProperties("qayd.zatca.work")
+public record ZatcaWorkSettings(
+        @DefaultValue("32") int urgentConcurrency,
+        @DefaultValue("128") int backgroundConcurrency,
+        @DefaultValue("PT0.25S") Duration pollInterval,
+        @DefaultValue("64") int claimBatch,
+        @DefaultValue("PT60S") Duration lease,
+        @DefaultValue("PT30S") Duration deadlineScan,
+        @DefaultValue("PT10S") Duration shutdownGrace) {
+
+    public int concurrency(WorkKind.Lane lane) {
+        return lane == WorkKind.Lane.URGENT ? urgentConcurrency : backgroundConcurrency;
+    }
+}
