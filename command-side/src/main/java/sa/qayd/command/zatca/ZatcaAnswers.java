@@ -3,11 +3,10 @@ package sa.qayd.command.zatca;
 import java.util.List;
 import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.ZatcaUnavailableException;
-import sa.qayd.zatca.fatoora.CsidResponse;
 import sa.qayd.zatca.fatoora.FatooraOutcome;
 import sa.qayd.zatca.fatoora.GatewayCredentials;
 import sa.qayd.zatca.fatoora.FatooraEnvironment;
-import sa.qayd.zatca.fatoora.InvoiceResponse;
+import sa.qayd.zatca.fatoora.FatooraResponse;
 import sa.qayd.zatca.fatoora.ValidationMessage;
 
 /** Reads Fatoora outcomes the one way Qayd acts on them. */
@@ -16,49 +15,66 @@ public final class ZatcaAnswers {
     }
 
     /**
-     * The response of a call ZATCA recorded (200 or 202). "Not received" outcomes become
-     * {@link ZatcaUnavailableException} (try again later), refusals {@link ZatcaRefusal}.
+     * The response of a call ZATCA recorded (200, 202, or a duplicate it had recorded before). Transient outcomes
+     * become {@link ZatcaUnavailableException} (try again later), everything else {@link ZatcaRefusal}.
      */
-    public static <T> T recorded(FatooraOutcome<T> outcome) {
+    public static <T extends FatooraResponse> T recorded(FatooraOutcome<T> outcome) {
         if (outcome instanceof FatooraOutcome.Accepted<T> accepted) {
             return accepted.response();
         }
         if (outcome instanceof FatooraOutcome.AcceptedWithWarnings<T> warned) {
             return warned.response();
         }
+        if (outcome instanceof FatooraOutcome.AlreadyRecorded<T> already) {
+            return already.response();
+        }
         if (outcome instanceof FatooraOutcome.GatewayUnavailable<T> unavailable) {
             throw new ZatcaUnavailableException(unavailable.reason() + " (" + unavailable.attempts() + " attempts)");
         }
-        if (outcome instanceof FatooraOutcome.Rejected<T> rejected) {
-            throw new ZatcaRefusal(400, "ZATCA rejected the request", errors(rejected.response()),
-                    warnings(rejected.response()));
+        if (outcome.isTransient()) {
+            throw new ZatcaUnavailableException("ZATCA asked to slow down (HTTP 429)");
         }
-        if (outcome instanceof FatooraOutcome.Unauthorized<T>) {
-            throw new ZatcaRefusal(401, "ZATCA did not accept the unit's credentials", List.of(), List.of());
-        }
-        if (outcome instanceof FatooraOutcome.ClearanceSwitchedOff<T>) {
-            throw new ZatcaRefusal(303, "clearance is switched off for this taxpayer", List.of(), List.of());
-        }
-        FatooraOutcome.OtherStatus<T> other = (FatooraOutcome.OtherStatus<T>) outcome;
-        throw new ZatcaRefusal(other.status(), "ZATCA answered HTTP " + other.status(), List.of(), List.of());
+        throw new ZatcaRefusal(status(outcome), reason(outcome), only("ERROR", outcome.messages()),
+                only("WARNING", outcome.messages()));
     }
 
-    public static List<ZatcaMessage> errors(Object response) {
-        if (response instanceof InvoiceResponse invoice) {
-            return messages(invoice.validationResults().errorMessages());
+    private static int status(FatooraOutcome<?> outcome) {
+        if (outcome instanceof FatooraOutcome.Unauthorized<?>) {
+            return 401;
         }
-        if (response instanceof CsidResponse csid) {
-            return csid.errors().stream().map(e -> new ZatcaMessage("ERROR", e.code(), null, e.message(), "ERROR")).toList();
+        if (outcome instanceof FatooraOutcome.ClearanceSwitchedOff<?>) {
+            return 303;
         }
-        return List.of();
+        if (outcome instanceof FatooraOutcome.RenewalPendingCompliance<?>) {
+            return 428;
+        }
+        return outcome instanceof FatooraOutcome.OtherStatus<?> other ? other.status() : 400;
     }
 
-    public static List<ZatcaMessage> warnings(Object response) {
-        return response instanceof InvoiceResponse invoice ? messages(invoice.validationResults().warningMessages()) : List.of();
+    private static String reason(FatooraOutcome<?> outcome) {
+        if (outcome instanceof FatooraOutcome.InvalidOtp<?>) {
+            return "ZATCA did not accept the OTP: it is wrong or was already used; ask for a new one";
+        }
+        if (outcome instanceof FatooraOutcome.Unauthorized<?>) {
+            return "ZATCA did not accept the unit's credentials";
+        }
+        if (outcome instanceof FatooraOutcome.ClearanceSwitchedOff<?>) {
+            return "clearance is switched off for this taxpayer";
+        }
+        if (outcome instanceof FatooraOutcome.RenewalPendingCompliance<?>) {
+            return "ZATCA renewed the compliance CSID; the renewal needs compliance checks before the production CSID";
+        }
+        return outcome instanceof FatooraOutcome.OtherStatus<?> other
+                ? "ZATCA answered HTTP " + other.status() : "ZATCA rejected the request";
     }
 
-    private static List<ZatcaMessage> messages(List<ValidationMessage> messages) {
-        return messages.stream().map(m -> new ZatcaMessage(m.type(), m.code(), m.category(), m.message(), m.status())).toList();
+    public static List<ZatcaMessage> warnings(FatooraResponse response) {
+        return only("WARNING", response.messages());
+    }
+
+    private static List<ZatcaMessage> only(String type, List<ValidationMessage> messages) {
+        return messages.stream().filter(m -> type.equals(m.type()))
+                .map(m -> new ZatcaMessage(m.type(), m.code(), m.category(), m.message(), m.status())).toList();
     }
 
     /** CSID credentials as kept in the encrypted secret store: token, newline, secret. */

@@ -85,9 +85,9 @@ class FatooraClientOnboardingTest {
         FatooraOutcome<CsidResponse> outcome = client.requestComplianceCsid(FatooraEnvironment.SANDBOX, "999999",
                 unit.csrPem());
 
-        assertThat(outcome).asInstanceOf(type(FatooraOutcome.Rejected.class))
-                .extracting(rejected -> ((CsidResponse) rejected.response()).errors())
-                .asList().containsExactly(new GatewayError("Invalid-OTP", "The provided OTP is invalid"));
+        assertThat(outcome).isInstanceOf(FatooraOutcome.InvalidOtp.class);
+        assertThat(outcome.messages()).containsExactly(
+                ValidationMessage.error("Invalid-OTP", null, "The provided OTP is invalid"));
     }
 
     @Test
