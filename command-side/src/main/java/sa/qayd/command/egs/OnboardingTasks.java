@@ -120,7 +120,8 @@ class OnboardingTasks implements ZatcaTask {
             String keyId = newKeyId();
             FatooraOutcome<CsidResponse> outcome = client.requestComplianceCsid(client.environment(), otp,
                     csr(work, inputs.identity(), keys).pem());
-            if (!(accepted(outcome) instanceof CsidResponse issued)) {
+            CsidResponse issued = ZatcaAnswers.accepted(outcome);
+            if (issued == null) {
                 return unsettled(work, step, outcome);
             }
             GatewayCredentials credentials = client.credentialsFrom(issued);
@@ -151,7 +152,8 @@ class OnboardingTasks implements ZatcaTask {
             SignedInvoice signed = sample.signed();
             FatooraOutcome<InvoiceResponse> outcome = client.checkCompliance(ccsid,
                     InvoiceSubmission.of(signed.invoiceHash(), signed.uuid(), signed.xml()));
-            if (!(accepted(outcome) instanceof InvoiceResponse checked)) {
+            InvoiceResponse checked = ZatcaAnswers.accepted(outcome);
+            if (checked == null) {
                 return unsettled(work, step, outcome);
             }
             warnings.addAll(ZatcaAnswers.warnings(checked));
@@ -170,7 +172,8 @@ class OnboardingTasks implements ZatcaTask {
             GatewayCredentials ccsid = secrets.credentials(work.egsUnitId(), SecretKind.COMPLIANCE_CSID, inputs.keyId(),
                     client.environment());
             FatooraOutcome<CsidResponse> outcome = client.requestProductionCsid(ccsid, inputs.complianceRequestId());
-            if (!(accepted(outcome) instanceof CsidResponse issued)) {
+            CsidResponse issued = ZatcaAnswers.accepted(outcome);
+            if (issued == null) {
                 return unsettled(work, step, outcome);
             }
             inputs = keepProductionCsid(work, inputs, client.credentialsFrom(issued), () -> { });
@@ -185,7 +188,8 @@ class OnboardingTasks implements ZatcaTask {
      * A renewal: a new key and CSR, exchanged with the current production CSID and a new OTP. ZATCA
      * answers with the new production CSID, or (as it normally does) with HTTP 428 and a renewed
      * compliance CSID for the new key, after which the compliance checks and the production CSID follow
-     * as in onboarding. The unit keeps signing with its current key until the new certificate is recorded.
+     * as in onboarding, each resumed where it stopped. The unit keeps signing with its current key until
+     * the new certificate is recorded.
      */
     private Result renewal(ZatcaWork work) {
         WorkInputs inputs = work.inputs();
@@ -205,7 +209,21 @@ class OnboardingTasks implements ZatcaTask {
         KeyPair keys = CsrGenerator.newKeyPair();
         String keyId = newKeyId();
         FatooraOutcome<CsidResponse> outcome = client.renewProductionCsid(current, otp, csr(work, inputs.identity(), keys).pem());
-        if (!(accepted(outcome) instanceof CsidResponse issued)) {
+        if (outcome instanceof FatooraOutcome.RenewalPendingCompliance<CsidResponse> pending) {
+            GatewayCredentials renewedCompliance = client.credentialsFrom(pending.complianceCsid());
+            WorkInputs progressed = inputs.withKeyId(keyId).withComplianceCsid(pending.complianceCsid().requestId(),
+                    renewedCompliance.certificateBody());
+            if (!keep(work, progressed, () -> {
+                secrets.store(work.egsUnitId(), SecretKind.PRIVATE_KEY, keyId, pem(keys));
+                secrets.storeCredentials(work.egsUnitId(), SecretKind.COMPLIANCE_CSID, keyId, renewedCompliance);
+            })) {
+                return lostClaim(work);
+            }
+            secrets.delete(work.egsUnitId(), SecretKind.RENEWAL_OTP, EgsSecrets.UNIT);
+            return complianceChecks(work, progressed, EgsUnit.RENEWAL_STEP);
+        }
+        CsidResponse issued = ZatcaAnswers.accepted(outcome);
+        if (issued == null) {
             return unsettled(work, EgsUnit.RENEWAL_STEP, outcome);
         }
         WorkInputs progressed = keepProductionCsid(work, inputs.withKeyId(keyId), client.credentialsFrom(issued),
@@ -256,20 +274,10 @@ class OnboardingTasks implements ZatcaTask {
         return Boolean.TRUE.equals(saved);
     }
 
-    private static Object accepted(FatooraOutcome<?> outcome) {
-        if (outcome instanceof FatooraOutcome.Accepted<?> accepted) {
-            return accepted.response();
-        }
-        if (outcome instanceof FatooraOutcome.AcceptedWithWarnings<?> warned) {
-            return warned.response();
-        }
-        return null;
-    }
-
-    /** Not accepted: try again later if ZATCA could not be reached, else the step is refused. */
+    /** Not accepted: try again later if ZATCA could not be reached or asked to wait, else the step is refused. */
     private Result unsettled(ZatcaWork work, String step, FatooraOutcome<?> outcome) {
-        if (outcome instanceof FatooraOutcome.GatewayUnavailable<?>) {
-            return new Retry(ZatcaAnswers.reason(outcome), work.retryAt(), false);
+        if (outcome.isTransient()) {
+            return ZatcaTask.retry(work, outcome, clock);
         }
         return refuse(work, step, ZatcaAnswers.reason(outcome), ZatcaAnswers.errorsOf(outcome));
     }
@@ -319,8 +327,6 @@ class OnboardingTasks implements ZatcaTask {
     }
 
     private static String pem(KeyPair keys) {
-        return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+        return Signer.privateKeyPem(keys.getPrivate());
     }
 }

@@ -1,6 +1,6 @@
 package sa.qayd.command.invoice;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -37,9 +37,11 @@ class SubmissionTask implements ZatcaTask {
     private final EgsSecrets secrets;
     private final CommandGateway commands;
     private final SubmissionSettings settings;
+    private final Clock clock;
 
     SubmissionTask(EventStore events, ZatcaGateways gateways, EgsSecrets secrets, CommandGateway commands,
-                   SubmissionSettings settings) {
+                   SubmissionSettings settings, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.gateways = gateways;
         this.secrets = secrets;
@@ -71,14 +73,14 @@ class SubmissionTask implements ZatcaTask {
             outcome = client.report(csid, body);
         }
         SubmissionAnswer answer = ZatcaAnswers.submission(channel, outcome, issued.signedXml());
-        Instant retryAt = retryAt(work, outcome);
-        boolean unavailable = answer.verdict() == SubmissionAnswer.Verdict.UNAVAILABLE;
+        Retry retry = outcome.isTransient() ? ZatcaTask.retry(work, outcome, clock) : null;
         // the invoice records the first delay only; later ones are the worker's count of attempts
-        if (unavailable && work.attempts() > 1) {
-            return new Retry(answer.reason(), retryAt, isGatewayBusy(outcome));
+        if (retry != null && work.attempts() > 1) {
+            return retry;
         }
-        Boolean settled = commands.sendAndWait(new RecordSubmissionAnswerCommand(work.id(), answer, retryAt));
-        return Boolean.TRUE.equals(settled) ? DONE : new Retry(answer.reason(), retryAt, isGatewayBusy(outcome));
+        Boolean settled = commands.sendAndWait(new RecordSubmissionAnswerCommand(work.id(), answer,
+                retry == null ? null : retry.at()));
+        return Boolean.TRUE.equals(settled) || retry == null ? DONE : retry;
     }
 
     private InvoiceIssuedEvent issued(ZatcaWork work) {
@@ -87,13 +89,5 @@ class SubmissionTask implements ZatcaTask {
             return issued;
         }
         throw new IllegalStateException("work " + work.kind() + " for " + work.id() + " has no issued document");
-    }
-
-    private static Instant retryAt(ZatcaWork work, FatooraOutcome<InvoiceResponse> outcome) {
-        return work.retryAt();
-    }
-
-    private static boolean isGatewayBusy(FatooraOutcome<InvoiceResponse> outcome) {
-        return false;
     }
 }

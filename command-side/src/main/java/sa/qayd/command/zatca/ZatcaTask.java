@@ -1,7 +1,10 @@
 package sa.qayd.command.zatca;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import sa.qayd.zatca.fatoora.FatooraOutcome;
 import sa.qayd.api.retry.Backoff;
 
 /**
@@ -33,4 +36,17 @@ public interface ZatcaTask {
     }
 
     Result DONE = new Done();
+
+    /**
+     * Try a transient outcome again: after the backoff, or after ZATCA's Retry-After if later; a 429
+     * pauses the whole gateway until then.
+     */
+    static Retry retry(ZatcaWork work, FatooraOutcome<?> outcome, Clock clock) {
+        Instant at = work.retryAt();
+        if (outcome instanceof FatooraOutcome.Throttled<?> throttled) {
+            Instant asked = clock.instant().plus(throttled.retryAfter().orElse(Duration.ZERO));
+            return new Retry(ZatcaAnswers.reason(outcome), asked.isAfter(at) ? asked : at, true);
+        }
+        return new Retry(ZatcaAnswers.reason(outcome), at, false);
+    }
 }

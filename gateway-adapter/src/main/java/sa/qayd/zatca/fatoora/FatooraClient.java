@@ -9,43 +9,59 @@ import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Client of one ZATCA Fatoora gateway (one environment, one base URL). Thread-safe; create one per gateway.
+ * Client of one ZATCA Fatoora gateway (one environment, one base URL). Thread-safe; create one per gateway and
+ * share it: calls run in parallel (one HTTP/1.1 connection each, pooled and kept alive by the JDK client; the retry
+ * and the circuit breaker keep no lock across a call), so hundreds can be in flight at once.
  *
- * <p>Every call returns a {@link FatooraOutcome} instead of throwing for HTTP or network failures. Transient
- * failures are retried with exponential backoff and jitter; a circuit breaker per gateway stops hammering a
- * gateway that is down. A call for another environment than the client's throws
- * {@link EnvironmentMismatchException} before anything is sent.
+ * <p>Every call returns a {@link FatooraOutcome} instead of throwing for HTTP or network failures; its javadoc
+ * says which answer becomes which outcome. 5xx answers, network errors and timeouts are retried here with
+ * exponential backoff and jitter ({@link RetryPolicy}); a 429 is not, so that the caller can pause the whole
+ * gateway for ZATCA's {@code Retry-After}. A circuit breaker per gateway stops calls to a gateway that keeps
+ * failing. Each attempt has a hard deadline, {@link FatooraClientSettings#requestTimeout()}, for the whole answer
+ * (headers and body), so a call takes at most {@code maxAttempts} times that plus the backoff in between.
+ *
+ * <p>A call for another environment than the client's throws {@link EnvironmentMismatchException} before anything
+ * is sent.
  */
 public final class FatooraClient {
-    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
+    private static final String INVALID_OTP = "Invalid-OTP";
 
     private final FatooraClientSettings settings;
     private final HttpClient http;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
+    private final Clock clock;
 
     public FatooraClient(FatooraClientSettings settings) {
-        this(settings, CircuitBreakerRegistry.ofDefaults());
+        this(settings, CircuitBreakerRegistry.ofDefaults(), Clock.systemUTC());
     }
 
     /**
      * @param breakers shared registry, so that all clients of the same base URL share one breaker
+     * @param clock turns an HTTP-date {@code Retry-After} into a delay
      */
-    public FatooraClient(FatooraClientSettings settings, CircuitBreakerRegistry breakers) {
+    public FatooraClient(FatooraClientSettings settings, CircuitBreakerRegistry breakers, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         // HTTP/1.1 keeps connection handling predictable (no h2c upgrade attempts against plain-HTTP simulators).
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -65,7 +81,7 @@ public final class FatooraClient {
         return circuitBreaker.getState();
     }
 
-    /** Credentials from a successful CSID answer of this client's gateway. */
+    /** Credentials from a CSID answer of this client's gateway (issued, or renewed pending compliance). */
     public GatewayCredentials credentialsFrom(CsidResponse issued) {
         return new GatewayCredentials(environment(), issued.binarySecurityToken(), issued.secret());
     }
@@ -82,13 +98,20 @@ public final class FatooraClient {
         return call(FatooraEndpoint.COMPLIANCE_INVOICE_CHECK, authorized(complianceCsid), invoice, InvoiceResponse.class);
     }
 
-    /** Call #3: exchanges a compliance CSID that passed its checks for a production CSID. */
+    /**
+     * Call #3: exchanges a compliance CSID that passed its checks for a production CSID; also the last step of a
+     * renewal, with the compliance CSID of {@link FatooraOutcome.RenewalPendingCompliance}.
+     */
     public FatooraOutcome<CsidResponse> requestProductionCsid(GatewayCredentials complianceCsid, long complianceRequestId) {
         return call(FatooraEndpoint.PRODUCTION_CSID, authorized(complianceCsid),
                 Map.of("compliance_request_id", Long.toString(complianceRequestId)), CsidResponse.class);
     }
 
-    /** Call #4: renews a production CSID before it expires, with a new CSR and a new OTP. */
+    /**
+     * Call #4: renews a production CSID with a new CSR and a new OTP. ZATCA normally answers 428,
+     * {@link FatooraOutcome.RenewalPendingCompliance}; an {@link FatooraOutcome.Accepted} carries the new production
+     * CSID directly.
+     */
     public FatooraOutcome<CsidResponse> renewProductionCsid(
             GatewayCredentials currentProductionCsid, String otp, String csrPem) {
         Map<String, String> headers = new LinkedHashMap<>(authorized(currentProductionCsid));
@@ -125,32 +148,57 @@ public final class FatooraClient {
         return Map.of("csr", Base64.getEncoder().encodeToString(csrPem.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    private <T> FatooraOutcome<T> call(
+    private <T extends FatooraResponse> FatooraOutcome<T> call(
             FatooraEndpoint endpoint, Map<String, String> headers, Object body, Class<T> responseType) {
         HttpRequest request = request(endpoint, headers, body);
         AtomicInteger attempts = new AtomicInteger();
         CheckedSupplier<HttpResponse<byte[]>> attempt = () -> {
             attempts.incrementAndGet();
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return send(request);
         };
         try {
             HttpResponse<byte[]> response = Retry.decorateCheckedSupplier(retry,
                     CircuitBreaker.decorateCheckedSupplier(circuitBreaker, attempt)).get();
-            return interpret(response, responseType, attempts.get());
+            return new Answer<>(endpoint, responseType, response.statusCode(), response.body(), attempts.get())
+                    .interpret(response.headers().firstValue("Retry-After"));
         } catch (CallNotPermittedException e) {
-            return new FatooraOutcome.GatewayUnavailable<>("circuit breaker open for " + settings.baseUri(),
-                    attempts.get());
+            return unavailable("circuit breaker open for " + settings.baseUri(), attempts.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FatooraOutcome.GatewayUnavailable<>("interrupted", attempts.get());
+            return unavailable("interrupted", attempts.get());
         } catch (IOException e) {
-            return new FatooraOutcome.GatewayUnavailable<>(e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    attempts.get());
+            return unavailable(e.getClass().getSimpleName() + ": " + e.getMessage() + " after " + attempts.get()
+                    + " attempts", attempts.get());
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One attempt, headers and body within the request timeout; an answer that takes longer is abandoned. */
+    private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> answer =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return answer.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + settings.requestTimeout());
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private static <T extends FatooraResponse> FatooraOutcome<T> unavailable(String reason, int attempts) {
+        return new FatooraOutcome.GatewayUnavailable<>(reason, attempts,
+                List.of(ValidationMessage.error("NETWORK", FatooraMessages.HTTP_CATEGORY, reason)));
     }
 
     private HttpRequest request(FatooraEndpoint endpoint, Map<String, String> headers, Object body) {
@@ -170,36 +218,96 @@ public final class FatooraClient {
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + endpoint.path());
     }
 
-    private static <T> FatooraOutcome<T> interpret(HttpResponse<byte[]> response, Class<T> type, int attempts) {
-        int status = response.statusCode();
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        return switch (status) {
-            case 200 -> new FatooraOutcome.Accepted<>(parse(response, type));
-            case 202 -> new FatooraOutcome.AcceptedWithWarnings<>(parse(response, type));
-            case 400 -> {
-                try {
-                    yield new FatooraOutcome.Rejected<>(FatooraJson.read(response.body(), type));
-                } catch (IOException notZatcaJson) {
-                    // a proxy's HTML error page is still a 400, but not ZATCA's verdict on the document
-                    yield new FatooraOutcome.OtherStatus<>(status, text);
-                }
-            }
-            case 401 -> new FatooraOutcome.Unauthorized<>(text);
-            case 303 -> new FatooraOutcome.ClearanceSwitchedOff<>(text);
-            default -> TRANSIENT_STATUSES.contains(status)
-                    ? new FatooraOutcome.GatewayUnavailable<>("HTTP " + status + " after " + attempts + " attempts",
-                            attempts)
-                    : new FatooraOutcome.OtherStatus<>(status, text);
-        };
-    }
+    /** One HTTP answer of the gateway, read into the outcome it stands for. */
+    private final class Answer<T extends FatooraResponse> {
+        private final FatooraEndpoint endpoint;
+        private final Class<T> type;
+        private final int status;
+        private final byte[] body;
+        private final int attempts;
 
-    // An accepted submission is recorded at ZATCA; an unreadable answer must surface, not pass for a failure.
-    private static <T> T parse(HttpResponse<byte[]> response, Class<T> type) {
-        try {
-            return FatooraJson.read(response.body(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + response.statusCode() + " answer from "
-                    + response.uri(), e);
+        private Answer(FatooraEndpoint endpoint, Class<T> type, int status, byte[] body, int attempts) {
+            this.endpoint = endpoint;
+            this.type = type;
+            this.status = status;
+            this.body = body;
+            this.attempts = attempts;
+        }
+
+        FatooraOutcome<T> interpret(Optional<String> retryAfter) {
+            boolean submission = endpoint == FatooraEndpoint.REPORTING || endpoint == FatooraEndpoint.CLEARANCE;
+            if (status == 208 || status == 409 && submission) {
+                return new FatooraOutcome.AlreadyRecorded<>(status, parsed().orElseGet(this::empty));
+            }
+            if (status == 200 || status == 202) {
+                return success();
+            }
+            if (status == 428 && endpoint == FatooraEndpoint.PRODUCTION_CSID_RENEWAL) {
+                return renewal();
+            }
+            List<ValidationMessage> messages = FatooraMessages.of(status, body);
+            return switch (status) {
+                case 400 -> refusal(messages);
+                case 401 -> new FatooraOutcome.Unauthorized<>(messages);
+                case 303 -> new FatooraOutcome.ClearanceSwitchedOff<>(messages);
+                case 429 -> new FatooraOutcome.Throttled<>(retryAfter.flatMap(value -> RetryAfter.parse(value, clock)),
+                        messages);
+                default -> isServerFailure(status)
+                        ? new FatooraOutcome.GatewayUnavailable<>("HTTP " + status + " after " + attempts + " attempts",
+                                attempts, messages)
+                        : new FatooraOutcome.OtherStatus<>(status, messages);
+            };
+        }
+
+        private FatooraOutcome<T> success() {
+            Optional<T> response = parsed();
+            if (response.isEmpty()) {
+                // ZATCA may have recorded the call; a resend of the same document meets 409/208 if so
+                return new FatooraOutcome.GatewayUnavailable<>("unreadable HTTP " + status + " answer", attempts,
+                        FatooraMessages.of(status, body));
+            }
+            T answer = response.get();
+            if (answer instanceof InvoiceResponse invoice && invoice.announcesDuplicate()) {
+                return new FatooraOutcome.AlreadyRecorded<>(status, answer);
+            }
+            if (!answer.confirms(endpoint)) {
+                List<ValidationMessage> messages = answer.messages().isEmpty()
+                        ? List.of(FatooraMessages.made(status, "HTTP " + status + " without success: " + answer))
+                        : answer.messages();
+                return new FatooraOutcome.Rejected<>(answer, messages);
+            }
+            return status == 200
+                    ? new FatooraOutcome.Accepted<>(answer)
+                    : new FatooraOutcome.AcceptedWithWarnings<>(answer);
+        }
+
+        private FatooraOutcome<T> renewal() {
+            Optional<CsidResponse> renewed = FatooraJson.objectOf(body).map(CsidResponse::fromJson)
+                    .filter(CsidResponse::hasCredentials);
+            return renewed.<FatooraOutcome<T>>map(FatooraOutcome.RenewalPendingCompliance::new)
+                    .orElseGet(() -> new FatooraOutcome.OtherStatus<>(status, FatooraMessages.of(status, body)));
+        }
+
+        private FatooraOutcome<T> refusal(List<ValidationMessage> messages) {
+            Optional<T> response = parsed();
+            if (response.isEmpty()) {
+                // a proxy's error page is still a 400, but not ZATCA's verdict on the request
+                return new FatooraOutcome.OtherStatus<>(status, messages);
+            }
+            boolean otpCall = endpoint == FatooraEndpoint.COMPLIANCE_CSID
+                    || endpoint == FatooraEndpoint.PRODUCTION_CSID_RENEWAL;
+            if (otpCall && messages.stream().anyMatch(message -> INVALID_OTP.equalsIgnoreCase(message.code()))) {
+                return new FatooraOutcome.InvalidOtp<>(messages);
+            }
+            return new FatooraOutcome.Rejected<>(response.get(), messages);
+        }
+
+        private Optional<T> parsed() {
+            return FatooraJson.objectOf(body).map(json -> FatooraJson.convert(json, type));
+        }
+
+        private T empty() {
+            return FatooraJson.convert(FatooraJson.emptyObject(), type);
         }
     }
 
@@ -208,11 +316,12 @@ public final class FatooraClient {
                 .maxAttempts(policy.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
                         policy.initialBackoff(), 2.0, 0.5, policy.maxBackoff()))
-                .retryOnResult(response -> TRANSIENT_STATUSES.contains(response.statusCode()))
+                .retryOnResult(response -> isServerFailure(response.statusCode()))
                 .retryOnException(e -> e instanceof IOException)
                 .build();
     }
 
+    // Throttling (429) is not the gateway failing: the caller pauses for Retry-After instead of the breaker opening.
     private static CircuitBreakerConfig circuitBreakerConfig(CircuitBreakerPolicy policy) {
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -220,10 +329,17 @@ public final class FatooraClient {
                 .minimumNumberOfCalls(policy.minimumCalls())
                 .failureRateThreshold(policy.failureRatePercent())
                 .waitDurationInOpenState(policy.openDuration())
+                // half-open by the clock, not by the next call: callers that ask circuitState() before calling
+                // (the ZATCA worker does, so that an open breaker costs no claims) would otherwise wait forever
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(policy.trialCalls())
                 .recordException(e -> e instanceof IOException)
                 .recordResult(result -> result instanceof HttpResponse<?> response
-                        && TRANSIENT_STATUSES.contains(response.statusCode()))
+                        && isServerFailure(response.statusCode()))
                 .build();
+    }
+
+    private static boolean isServerFailure(int status) {
+        return status >= 500;
     }
 }

@@ -77,6 +77,14 @@ public final class Signer {
         }
     }
 
+    /** PKCS#8 PEM of a private key, as {@link #parsePrivateKey} reads it back. */
+    public static String privateKeyPem(PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
     public static PrivateKey parsePrivateKey(String pemOrBase64) {
         byte[] der = Base64.getMimeDecoder().decode(stripPem(pemOrBase64));
         try {

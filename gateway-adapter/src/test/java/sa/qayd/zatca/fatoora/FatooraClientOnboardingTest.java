@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,9 +86,9 @@ class FatooraClientOnboardingTest {
         FatooraOutcome<CsidResponse> outcome = client.requestComplianceCsid(FatooraEnvironment.SANDBOX, "999999",
                 unit.csrPem());
 
-        assertThat(outcome).asInstanceOf(type(FatooraOutcome.Rejected.class))
-                .extracting(rejected -> ((CsidResponse) rejected.response()).errors())
-                .asList().containsExactly(new GatewayError("Invalid-OTP", "The provided OTP is invalid"));
+        assertThat(outcome).isInstanceOf(FatooraOutcome.InvalidOtp.class);
+        assertThat(outcome.messages()).containsExactly(
+                ValidationMessage.error("Invalid-OTP", null, "The provided OTP is invalid"));
     }
 
     @Test
@@ -112,19 +113,35 @@ class FatooraClientOnboardingTest {
     @Test
     void brokenChainIsAcceptedWithWarnings() {
         GatewayCredentials pcsid = TestGateways.onboard(client, unit);
-        accepted(client.report(pcsid,
-                TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, pcsid.certificate()))));
+        SignedInvoice first = unit.issue(DocumentKind.SIMPLIFIED_INVOICE, 1, InvoiceHash.FIRST_PREVIOUS_HASH,
+                pcsid.certificate());
+        accepted(client.report(pcsid, TestEgsUnit.submission(first)));
 
-        SignedInvoice outOfChain = unit.issue(DocumentKind.SIMPLIFIED_INVOICE, 7,
+        SignedInvoice notPointingAtItsPredecessor = unit.issue(DocumentKind.SIMPLIFIED_INVOICE, 2,
                 InvoiceHash.FIRST_PREVIOUS_HASH, pcsid.certificate());
-        FatooraOutcome<InvoiceResponse> outcome = client.report(pcsid, TestEgsUnit.submission(outOfChain));
+        FatooraOutcome<InvoiceResponse> outcome = client.report(pcsid, TestEgsUnit.submission(notPointingAtItsPredecessor));
 
         assertThat(outcome).isInstanceOf(FatooraOutcome.AcceptedWithWarnings.class);
         assertThat(outcome.isRecorded()).isTrue();
         InvoiceResponse response = ((FatooraOutcome.AcceptedWithWarnings<InvoiceResponse>) outcome).response();
         assertThat(response.validationResults().status()).isEqualTo("WARNING");
         assertThat(response.validationResults().warningMessages()).extracting(ValidationMessage::code)
-                .containsExactlyInAnyOrder("invalid-previous-invoice-hash", "invalid-invoice-counter");
+                .containsExactly("invalid-previous-invoice-hash");
+    }
+
+    /** ZATCA takes a unit's documents in any order (it confirmed so to Odoo, odoo/odoo pull request 242798). */
+    @Test
+    void aDocumentMayOvertakeItsPredecessor() {
+        GatewayCredentials pcsid = TestGateways.onboard(client, unit);
+        SignedInvoice first = unit.issue(DocumentKind.SIMPLIFIED_INVOICE, 1, InvoiceHash.FIRST_PREVIOUS_HASH,
+                pcsid.certificate());
+        SignedInvoice second = unit.issue(DocumentKind.SIMPLIFIED_INVOICE, 2, first.invoiceHash(), pcsid.certificate());
+        SignedInvoice third = unit.issue(DocumentKind.SIMPLIFIED_INVOICE, 3, second.invoiceHash(), pcsid.certificate());
+
+        for (SignedInvoice document : List.of(first, third, second)) {
+            FatooraOutcome<InvoiceResponse> outcome = client.report(pcsid, TestEgsUnit.submission(document));
+            assertThat(outcome).as("ICV %s", document.uuid()).isInstanceOf(FatooraOutcome.Accepted.class);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package sa.qayd.zatca.fatoora;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
@@ -46,11 +47,12 @@ class FatooraClientResilienceTest {
     }
 
     @Test
-    void throttlingIsRetried() {
+    void throttlingIsLeftToTheCaller() {
         simulator.faults().failNext(1, 429);
 
-        assertThat(requestCsid()).isInstanceOf(FatooraOutcome.Accepted.class);
-        assertThat(simulator.receivedCalls()).isEqualTo(2);
+        assertThat(requestCsid()).isInstanceOf(FatooraOutcome.Throttled.class);
+        assertThat(simulator.receivedCalls()).isEqualTo(1);
+        assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
@@ -75,9 +77,12 @@ class FatooraClientResilienceTest {
 
         FatooraOutcome<CsidResponse> outcome = requestCsid();
 
-        assertThat(outcome).isEqualTo(new FatooraOutcome.GatewayUnavailable<CsidResponse>(
-                "HTTP 503 after 3 attempts", 3));
+        assertThat(outcome).asInstanceOf(type(FatooraOutcome.GatewayUnavailable.class)).satisfies(unavailable -> {
+            assertThat(unavailable.reason()).isEqualTo("HTTP 503 after 3 attempts");
+            assertThat(unavailable.attempts()).isEqualTo(3);
+        });
         assertThat(outcome.isRecorded()).isFalse();
+        assertThat(outcome.isTransient()).isTrue();
         assertThat(simulator.receivedCalls()).isEqualTo(3);
     }
 
@@ -106,7 +111,7 @@ class FatooraClientResilienceTest {
     void rejectionsDoNotOpenTheCircuit() {
         for (int i = 0; i < 6; i++) {
             assertThat(client.requestComplianceCsid(FatooraEnvironment.SANDBOX, "000000", csr))
-                    .isInstanceOf(FatooraOutcome.Rejected.class);
+                    .isInstanceOf(FatooraOutcome.InvalidOtp.class);
         }
 
         assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);

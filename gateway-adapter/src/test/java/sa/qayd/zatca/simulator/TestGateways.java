@@ -7,6 +7,7 @@ import sa.qayd.zatca.fatoora.FatooraClient;
 import sa.qayd.zatca.fatoora.FatooraClientSettings;
 import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.fatoora.FatooraOutcome;
+import sa.qayd.zatca.fatoora.FatooraResponse;
 import sa.qayd.zatca.fatoora.GatewayCredentials;
 import sa.qayd.zatca.model.DocumentKind;
 
@@ -31,7 +32,7 @@ public final class TestGateways {
         return client.credentialsFrom(accepted(client.requestProductionCsid(ccsid, compliance.requestId())));
     }
 
-    public static <T> T accepted(FatooraOutcome<T> outcome) {
+    public static <T extends FatooraResponse> T accepted(FatooraOutcome<T> outcome) {
         assertThat(outcome).isInstanceOf(FatooraOutcome.Accepted.class);
         return ((FatooraOutcome.Accepted<T>) outcome).response();
     }
