@@ -50,6 +50,8 @@ const en = {
   pending_note: 'Onboarding with ZATCA is under way; this page updates by itself.',
   renew_title: 'Renew the certificate', renew_text: 'Swaps in a new key and certificate; invoicing goes on throughout. Needs a new OTP.',
   renew: 'Renew', renewed: 'Renewed: certificate {serial}, valid until {expires}.',
+  renewal_requested: 'Renewal asked for: ZATCA is asked in the background and invoicing goes on with the current certificate.',
+  certificate_renewal: 'Certificate renewal', renewal_pending: 'With ZATCA…', renewal_failed: 'Refused: {reason}. The current certificate stays in use.',
   restart_title: 'Restart onboarding', restart_text: 'Get a new OTP from the Fatoora portal and try again.', restart: 'Restart onboarding',
   restarted: 'Onboarding of {name} restarted.',
 
@@ -75,6 +77,7 @@ const en = {
   status_active: 'Active', status_revoked: 'Revoked', status_pending: 'Pending', status_failed: 'Failed',
   status_pending_reporting: 'Pending reporting', status_reporting_deadline_near: 'Reporting deadline near', status_reported: 'Reported',
   status_pending_clearance: 'Pending clearance', status_cleared: 'Cleared', status_rejected: 'Rejected',
+  status_reporting_overdue: 'Reporting overdue', status_failed: 'Failed',
 };
 
 const ar = {
@@ -128,6 +131,8 @@ const ar = {
   pending_note: 'يجري الربط مع الهيئة؛ تتحدّث هذه الصفحة تلقائيًا.',
   renew_title: 'تجديد الشهادة', renew_text: 'يستبدل المفتاح والشهادة بجديدين دون إيقاف الفوترة. يتطلب رمز OTP جديدًا.',
   renew: 'تجديد', renewed: 'جُدّدت: الشهادة {serial} صالحة حتى {expires}.',
+  renewal_requested: 'طُلب التجديد: تُراسَل الهيئة في الخلفية وتستمر الفوترة بالشهادة الحالية.',
+  certificate_renewal: 'تجديد الشهادة', renewal_pending: 'لدى الهيئة…', renewal_failed: 'رُفض: {reason}. تبقى الشهادة الحالية مستخدمة.',
   restart_title: 'إعادة الربط', restart_text: 'احصل على رمز OTP جديد من بوابة فاتورة وأعد المحاولة.', restart: 'إعادة الربط',
   restarted: 'أُعيد بدء ربط {name}.',
 
@@ -153,6 +158,7 @@ const ar = {
   status_active: 'نشط', status_revoked: 'مُبطل', status_pending: 'قيد الربط', status_failed: 'فشل',
   status_pending_reporting: 'بانتظار الإبلاغ', status_reporting_deadline_near: 'اقتربت مهلة الإبلاغ', status_reported: 'مُبلَّغ عنها',
   status_pending_clearance: 'بانتظار الاعتماد', status_cleared: 'معتمدة', status_rejected: 'مرفوضة',
+  status_reporting_overdue: 'تأخر الإبلاغ', status_failed: 'فشلت',
 };
 
 const dictionaries = { en, ar };

@@ -6,7 +6,7 @@ import { formatMoney, t } from '../i18n.js';
 import { navigate, state } from '../state.js';
 import { facts, zatcaMessage } from './units.js';
 
-const STATUSES = ['pending_reporting', 'reporting_deadline_near', 'reported', 'pending_clearance', 'cleared', 'rejected'];
+const STATUSES = ['pending_reporting', 'reporting_deadline_near', 'reporting_overdue', 'reported', 'pending_clearance', 'cleared', 'rejected', 'failed'];
 const PAGE_SIZE = 25;
 /** The last filters used, per environment, kept while the page is open. */
 const remembered = { sandbox: {}, production: {} };

@@ -166,13 +166,25 @@ export async function detail(main, id) {
         [t('onboarded'), h('span', { id: 'unit-onboarded' }, time(unit.onboarded_at))],
         [t('certificate_serial'), h('code', { dir: 'ltr', class: 'wrap', id: 'unit-certificate' }, unit.certificate_serial || '—')],
         [t('certificate_expires'), h('span', { id: 'unit-certificate-expires' }, time(unit.certificate_expires_at))],
+        [t('certificate_renewal'), h('span', { id: 'unit-renewal', role: 'status' }, renewalText(unit.certificate_renewal))],
         [t('unit_id'), h('code', { dir: 'ltr', class: 'wrap' }, unit.id)],
       ])),
     actionSlot);
 
   let timer = null;
   let shownStatus = null;
+  let shownSerial = unit.certificate_serial;
+  function showCertificate(current) {
+    document.getElementById('unit-certificate').textContent = current.certificate_serial || '—';
+    document.getElementById('unit-certificate-expires').replaceChildren(time(current.certificate_expires_at));
+    document.getElementById('unit-renewal').textContent = renewalText(current.certificate_renewal);
+    if (shownSerial && current.certificate_serial && current.certificate_serial !== shownSerial) {
+      announce(t('renewed', { serial: current.certificate_serial, expires: formatDateTime(current.certificate_expires_at) }));
+    }
+    shownSerial = current.certificate_serial;
+  }
   function show(current) {
+    showCertificate(current);
     if (current.onboarding_status === shownStatus) return;
     // announce changes seen here, and the outcome of a unit registered a moment ago even if it came before the page did
     const settled = current.onboarding_status !== 'pending';
@@ -182,8 +194,6 @@ export async function detail(main, id) {
     statusSlot.replaceChildren(statusBadge(current.onboarding_status),
       ...(current.onboarding_status === 'pending' ? [h('span', { class: 'spinner', 'aria-hidden': 'true' })] : []));
     document.getElementById('unit-onboarded').replaceChildren(time(current.onboarded_at));
-    document.getElementById('unit-certificate').textContent = current.certificate_serial || '—';
-    document.getElementById('unit-certificate-expires').replaceChildren(time(current.certificate_expires_at));
     failureSlot.replaceChildren(...(current.onboarding_status === 'failed' ? [failureBox(current)] : []));
     actionSlot.replaceChildren(...actions(current));
   }
@@ -194,21 +204,23 @@ export async function detail(main, id) {
     } catch {
       // keep watching; a blip should not stop the live status
     }
-    if (unit.onboarding_status === 'pending') timer = setTimeout(poll, POLL_MS);
+    if (waitingForZatca(unit)) timer = setTimeout(poll, POLL_MS);
   }
   show(unit);
-  if (unit.onboarding_status === 'pending') timer = setTimeout(poll, POLL_MS);
+  if (waitingForZatca(unit)) timer = setTimeout(poll, POLL_MS);
 
   function actions(current) {
     if (current.onboarding_status === 'active') {
       return [otpForm({
         id: 'renew-form', title: t('renew_title'), text: t('renew_text'), button: t('renew'),
         action: async (otp) => {
-          const renewed = await post(`/v1/egs/${id}/renew`, { otp });
-          const message = t('renewed', { serial: renewed.certificate_serial ?? '—', expires: renewed.certificate_expires_at ? formatDateTime(renewed.certificate_expires_at) : '—' });
-          document.getElementById('unit-certificate').textContent = renewed.certificate_serial || '—';
-          document.getElementById('unit-certificate-expires').replaceChildren(time(renewed.certificate_expires_at));
+          await post(`/v1/egs/${id}/renew`, { otp });
+          const message = t('renewal_requested');
+          unit = { ...current, certificate_renewal: { status: 'pending' } };
+          showCertificate(unit);
           announce(message);
+          clearTimeout(timer);
+          timer = setTimeout(poll, POLL_MS);
           return message;
         },
       })];
@@ -243,6 +255,16 @@ async function readUnit(id) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/** Onboarding, or a certificate renewal, still with ZATCA: the page keeps watching. */
+function waitingForZatca(unit) {
+  return unit.onboarding_status === 'pending' || unit.certificate_renewal?.status === 'pending';
+}
+
+function renewalText(renewal) {
+  if (!renewal) return '—';
+  return renewal.status === 'pending' ? t('renewal_pending') : t('renewal_failed', { reason: renewal.reason || '—' });
 }
 
 function warningBox(unit) {

@@ -17,11 +17,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import sa.qayd.app.Tenants.Tenant;
 import sa.qayd.api.secret.MasterKey;
+import sa.qayd.command.zatca.ZatcaWorker;
 
 /**
  * The docker-compose topology without Docker: one PostgreSQL, two service replicas on loopback.
  * Tracking processors split their segments through the shared token store, and a unit's numbering
- * stays gap-free while both replicas issue on it at once. When one stops, the other carries on.
+ * stays gap-free while both replicas issue on it at once, and both replicas' ZATCA workers share the
+ * submission work without sending any document twice. When one stops, the other carries on.
  */
 class ReplicasTest {
 
@@ -63,6 +65,15 @@ class ReplicasTest {
                 clients.shutdown();
                 assertThat(numbers).containsExactlyInAnyOrderElementsOf(
                         java.util.stream.LongStream.rangeClosed(1, 16).boxed().toList());
+
+                // ZATCA's work is shared too: every replica's worker claims due documents from the one queue
+                Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                        assertThat(jdbc(nodeA).queryForObject("select count(*) from zatca_work", Integer.class)).isZero());
+                assertThat(nodeA.getBean(ZatcaWorker.class).settled()).as("replica A's worker").isPositive();
+                assertThat(nodeB.getBean(ZatcaWorker.class).settled()).as("replica B's worker").isPositive();
+                assertThat(jdbc(nodeA).queryForObject("select count(*) from domain_event_entry where payload_type = ?",
+                        Integer.class, "sa.qayd.api.invoice.InvoiceReportedEvent")).as("each document reported once")
+                        .isEqualTo(16);
 
                 List<String> owners = jdbc(nodeA).queryForList(
                         "select owner from token_entry where processor_name = 'egs-units' order by segment", String.class);

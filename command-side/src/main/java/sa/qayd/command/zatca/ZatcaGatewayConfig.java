@@ -47,9 +47,16 @@ class ZatcaGatewayConfig {
         return simulator;
     }
 
+    /** {@code simulation}, or {@code developer-portal} (also {@code sandbox}, its name at ZATCA's and in older settings). */
+    static FatooraEnvironment sandboxGateway(String setting) {
+        String name = setting.trim().toLowerCase(Locale.ROOT);
+        return name.equals("developer-portal") || name.equals("developer_portal")
+                ? FatooraEnvironment.SANDBOX : FatooraEnvironment.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
     @Bean
     ZatcaGateways zatcaGateways(ObjectProvider<FatooraSimulator> simulator,
-                                @Value("${qayd.zatca.sandbox.gateway:sandbox}") String sandboxGateway,
+                                @Value("${qayd.zatca.sandbox.gateway:simulation}") String sandboxGateway,
                                 @Value("${qayd.zatca.sandbox.base-url:" + EMBEDDED + "}") String sandboxBaseUrl,
                                 @Value("${qayd.zatca.production.base-url:}") String productionBaseUrl,
                                 @Value("${qayd.zatca.language:en}") String language,
@@ -61,7 +68,7 @@ class ZatcaGatewayConfig {
         CircuitBreakerPolicy defaults = CircuitBreakerPolicy.DEFAULT;
         CircuitBreakerPolicy breaker = new CircuitBreakerPolicy(defaults.slidingWindowSize(), defaults.minimumCalls(),
                 defaults.failureRatePercent(), openDuration, defaults.trialCalls());
-        FatooraEnvironment sandbox = FatooraEnvironment.valueOf(sandboxGateway.trim().toUpperCase(Locale.ROOT));
+        FatooraEnvironment sandbox = sandboxGateway(sandboxGateway);
         URI sandboxUri = EMBEDDED.equals(sandboxBaseUrl) ? simulator.getObject().baseUri() : URI.create(sandboxBaseUrl);
         MessageLanguage messages = MessageLanguage.valueOf(language.trim().toUpperCase(Locale.ROOT));
         FatooraClientSettings sandboxSettings = FatooraClientSettings.defaults(sandbox).withBaseUri(sandboxUri)

@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public class ZatcaWorker implements SmartLifecycle {
     private final Clock clock;
     private final Map<Environment, AtomicReference<Instant>> pausedUntil = new EnumMap<>(Environment.class);
     private final List<LaneRunner> lanes = new ArrayList<>();
+    private final AtomicLong settled = new AtomicLong();
     private volatile boolean running;
 
     public ZatcaWorker(ZatcaWorkQueue queue, List<ZatcaTask> tasks, ZatcaGateways gateways, ZatcaWorkSettings settings,
@@ -78,6 +80,11 @@ public class ZatcaWorker implements SmartLifecycle {
                 runner.wake();
             }
         }
+    }
+
+    /** Work this replica's worker has finished (documents settled, unit steps done) since it started. */
+    public long settled() {
+        return settled.get();
     }
 
     /** Calls in flight per lane, for operators. */
@@ -203,6 +210,7 @@ public class ZatcaWorker implements SmartLifecycle {
                     queue.reschedule(work, retry.at(), retry.reason());
                 } else {
                     queue.complete(work);
+                    settled.incrementAndGet();
                 }
             } catch (RuntimeException e) {
                 log.error("ZATCA work {} {} failed unexpectedly; it is tried again later", work.kind(), work.id(), e);

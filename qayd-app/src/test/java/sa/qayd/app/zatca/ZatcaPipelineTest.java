@@ -163,6 +163,29 @@ class ZatcaPipelineTest extends ServiceTest {
     }
 
     @Test
+    void anAnswerNoResendFixesEndsTheDocumentAsFailedWithZatcasReason() {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        int callsBefore = SANDBOX.receivedCalls();
+        SANDBOX.faults().failNext(1, 413);
+
+        Api.Reply simplified = api.post("/v1/invoices/simplified", tenant.apiKey(),
+                Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(api.get("/v1/invoices/" + simplified.text("id"), tenant.apiKey()).text("status"))
+                        .isEqualTo("failed"));
+
+        JsonNode failed = events.events("InvoiceFailedEvent", "invoiceId", simplified.text("id")).get(0);
+        assertThat(failed.path("httpStatus").asInt()).isEqualTo(413);
+        assertThat(failed.path("reason").asText()).contains("413");
+        assertThat(SANDBOX.receivedCalls() - callsBefore).as("a 413 is not sent again").isEqualTo(1);
+        JsonNode history = api.get("/v1/invoices/" + simplified.text("id"), tenant.apiKey()).body().path("status_history");
+        assertThat(history.get(history.size() - 1).path("event").asText()).isEqualTo("failed");
+        assertThat(jdbc.queryForObject("select count(*) from zatca_work where id = ?::uuid", Integer.class,
+                simplified.text("id"))).as("nothing left to send").isZero();
+    }
+
+    @Test
     void onboardingWaitsThroughAnOutageAndARefusedOtpCanBeReplaced() {
         Tenant tenant = tenants.onboard("sandbox");
         SANDBOX.faults().failFor(Duration.ofSeconds(4), 503);
