@@ -153,7 +153,9 @@ class WebhookTest {
         assertThat(created.text("secret")).startsWith("whsec_");
         assertThat(created.text("environment")).isEqualTo("sandbox");
         assertThat(created.body().path("events")).extracting(JsonNode::asText).containsExactly("invoice.cleared",
-                "invoice.reported", "invoice.rejected", "invoice.delayed", "egs_unit.active", "egs_unit.failed");
+                "invoice.reported", "invoice.rejected", "invoice.delayed", "invoice.failed", "invoice.reporting_overdue",
+                "egs_unit.active", "egs_unit.failed", "egs_unit.certificate_renewed",
+                "egs_unit.certificate_renewal_failed");
         receiver.trust(created.text("secret"));
         String webhookId = created.text("id");
         Api.Reply listed = api.get("/v1/webhooks", tenant.apiKey());
@@ -301,6 +303,43 @@ class WebhookTest {
         assertThat(event.path("data").path("status").asText()).isEqualTo("failed");
         assertThat(event.path("data").path("failure").path("reason").asText()).isNotBlank();
         assertThat(receiver.requests()).allSatisfy(request -> assertThat(request.signatureValid()).isTrue());
+    }
+
+    @Test
+    void aDocumentZatcaRefusedForGoodIsAnEventWithZatcasReason() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver receiver = receiver();
+        Api.Reply created = api.post("/v1/webhooks", tenant.apiKey(),
+                Api.json("url", receiver.url(), "events", List.of("invoice.failed")));
+        receiver.trust(created.text("secret"));
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        simulator.faults().failNext(1, 413);
+        String failed = issue(tenant.apiKey(), "simplified", unit);
+
+        Awaitility.await().atMost(PATIENCE).until(() -> !receiver.accepted().isEmpty());
+        JsonNode event = receiver.accepted().get(0).event();
+        assertThat(event.path("type").asText()).isEqualTo("invoice.failed");
+        assertThat(event.path("data").path("invoice_id").asText()).isEqualTo(failed);
+        assertThat(event.path("data").path("status").asText()).isEqualTo("failed");
+        assertThat(event.path("data").path("failure_reason").asText()).contains("413");
+    }
+
+    @Test
+    void aRenewedCertificateIsAnEvent() {
+        Tenant tenant = tenants.onboard("sandbox");
+        Receiver receiver = receiver();
+        Api.Reply created = api.post("/v1/webhooks", tenant.apiKey(),
+                Api.json("url", receiver.url(), "events", List.of("egs_unit.certificate_renewed")));
+        receiver.trust(created.text("secret"));
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        assertThat(api.post("/v1/egs/" + unit + "/renew", tenant.apiKey(), Api.json("otp", "123345")).status())
+                .isEqualTo(202);
+
+        Awaitility.await().atMost(PATIENCE).until(() -> !receiver.accepted().isEmpty());
+        JsonNode event = receiver.accepted().get(0).event();
+        assertThat(event.path("type").asText()).isEqualTo("egs_unit.certificate_renewed");
+        assertThat(event.path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
+        assertThat(event.path("data").path("status").asText()).isEqualTo("active");
     }
 
     @Test
