@@ -74,6 +74,15 @@ class WebhookTest {
         return receiver;
     }
 
+    /** A receiver with a webhook of the tenant's for these event types, whose signatures it checks. */
+    private Receiver subscribed(Tenant tenant, String... events) {
+        Receiver receiver = receiver();
+        Api.Reply created = api.post("/v1/webhooks", tenant.apiKey(), Api.json("url", receiver.url(), "events", List.of(events)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        receiver.trust(created.text("secret"));
+        return receiver;
+    }
+
     /** Registers the receiver for all events and lets it trust the secret shown once. */
     private String register(String apiKey, Receiver receiver) {
         Api.Reply created = api.post("/v1/webhooks", apiKey, Api.json("url", receiver.url(), "description", "ERP"));
@@ -284,11 +293,7 @@ class WebhookTest {
     @Test
     void aFailedOnboardingIsAnEventToo() {
         Tenant tenant = tenants.onboard("sandbox");
-        Receiver receiver = receiver();
-        Api.Reply created = api.post("/v1/webhooks", tenant.apiKey(),
-                Api.json("url", receiver.url(), "events", List.of("egs_unit.failed")));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        receiver.trust(created.text("secret"));
+        Receiver receiver = subscribed(tenant, "egs_unit.failed");
         UUID good = tenants.activeUnit(tenant.apiKey(), "both");
         Api.Reply wrongOtp = api.post("/v1/egs", tenant.apiKey(), Tenants.unitBody("Till with a typo", "both").put("otp", "999999"));
         assertThat(wrongOtp.status()).as(wrongOtp.body().toString()).isEqualTo(202);
@@ -308,10 +313,7 @@ class WebhookTest {
     @Test
     void aDocumentZatcaRefusedForGoodIsAnEventWithZatcasReason() {
         Tenant tenant = tenants.onboard("sandbox");
-        Receiver receiver = receiver();
-        Api.Reply created = api.post("/v1/webhooks", tenant.apiKey(),
-                Api.json("url", receiver.url(), "events", List.of("invoice.failed")));
-        receiver.trust(created.text("secret"));
+        Receiver receiver = subscribed(tenant, "invoice.failed");
         UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
         simulator.faults().failNext(1, 413);
         String failed = issue(tenant.apiKey(), "simplified", unit);
@@ -327,10 +329,7 @@ class WebhookTest {
     @Test
     void aRenewedCertificateIsAnEvent() {
         Tenant tenant = tenants.onboard("sandbox");
-        Receiver receiver = receiver();
-        Api.Reply created = api.post("/v1/webhooks", tenant.apiKey(),
-                Api.json("url", receiver.url(), "events", List.of("egs_unit.certificate_renewed")));
-        receiver.trust(created.text("secret"));
+        Receiver receiver = subscribed(tenant, "egs_unit.certificate_renewed");
         UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
         assertThat(api.post("/v1/egs/" + unit + "/renew", tenant.apiKey(), Api.json("otp", "123345")).status())
                 .isEqualTo(202);
