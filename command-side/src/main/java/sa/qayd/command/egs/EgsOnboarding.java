@@ -1,12 +1,14 @@
 package sa.qayd.command.egs;
 
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -29,6 +31,7 @@ import sa.qayd.zatca.csr.CsrGenerator;
 import sa.qayd.zatca.csr.ZatcaEnvironment;
 import sa.qayd.zatca.fatoora.CsidResponse;
 import sa.qayd.zatca.fatoora.FatooraClient;
+import sa.qayd.zatca.fatoora.FatooraOutcome;
 import sa.qayd.zatca.fatoora.GatewayCredentials;
 import sa.qayd.zatca.fatoora.InvoiceResponse;
 import sa.qayd.zatca.fatoora.InvoiceSubmission;
@@ -75,16 +78,13 @@ class EgsOnboarding {
     public void handle(RunComplianceChecksCommand command) {
         step(command.egsUnitId(), OnboardingStep.AWAITING_COMPLIANCE_CHECKS, "compliance_checks", (aggregate, unit, client) -> {
             GatewayCredentials ccsid = credentials(client, unit, SecretKind.COMPLIANCE_CSID);
-            Signer signer = Signer.of(Signer.parsePrivateKey(secrets.load(unit.id(), SecretKind.PRIVATE_KEY)), ccsid.certificate());
             List<String> kinds = new ArrayList<>();
             List<ZatcaMessage> warnings = new ArrayList<>();
-            for (ComplianceSamples.Sample sample : ComplianceSamples.signed(unit.identity(), signer, clock)) {
-                SignedInvoice signed = sample.signed();
-                InvoiceResponse checked = ZatcaAnswers.recorded(client.checkCompliance(ccsid,
-                        InvoiceSubmission.of(signed.invoiceHash(), signed.uuid(), signed.xml())));
-                warnings.addAll(ZatcaAnswers.warnings(checked));
-                kinds.add(sample.kind().name().toLowerCase(Locale.ROOT));
-            }
+            checkCompliance(client, unit, Signer.parsePrivateKey(secrets.load(unit.id(), SecretKind.PRIVATE_KEY)), ccsid,
+                    (sample, checked) -> {
+                        warnings.addAll(ZatcaAnswers.warnings(checked));
+                        kinds.add(sample.kind().name().toLowerCase(Locale.ROOT));
+                    });
             aggregate.execute(u -> u.complianceChecksPassed(kinds, warnings));
         });
     }
@@ -133,8 +133,29 @@ class EgsOnboarding {
     private PendingRenewals.Renewal askZatcaToRenew(FatooraClient client, EgsUnit unit, String otp) {
         GatewayCredentials current = credentials(client, unit, SecretKind.PRODUCTION_CSID);
         KeyPair keys = CsrGenerator.newKeyPair();
-        CsidResponse issued = ZatcaAnswers.recorded(client.renewProductionCsid(current, otp, csr(unit, keys).pem()));
+        FatooraOutcome<CsidResponse> renewal = client.renewProductionCsid(current, otp, csr(unit, keys).pem());
+        CsidResponse issued = renewal instanceof FatooraOutcome.RenewalPendingCompliance<CsidResponse> pending
+                ? productionCsidAfterChecks(client, unit, keys, pending.complianceCsid())
+                : ZatcaAnswers.recorded(renewal);
         return pendingRenewals.keep(unit.id(), otp, ZatcaAnswers.seal(client.credentialsFrom(issued)), pem(keys));
+    }
+
+    /** ZATCA's usual renewal (HTTP 428): the renewed compliance CSID passes the checks, then becomes a production one. */
+    private CsidResponse productionCsidAfterChecks(FatooraClient client, EgsUnit unit, KeyPair keys,
+                                                   CsidResponse renewedCompliance) {
+        checkCompliance(client, unit, keys.getPrivate(), client.credentialsFrom(renewedCompliance), (sample, checked) -> { });
+        return ZatcaAnswers.recorded(client.requestProductionCsid(client.credentialsFrom(renewedCompliance),
+                renewedCompliance.requestId()));
+    }
+
+    private void checkCompliance(FatooraClient client, EgsUnit unit, PrivateKey key, GatewayCredentials ccsid,
+                                 BiConsumer<ComplianceSamples.Sample, InvoiceResponse> passed) {
+        Signer signer = Signer.of(key, ccsid.certificate());
+        for (ComplianceSamples.Sample sample : ComplianceSamples.signed(unit.identity(), signer, clock)) {
+            SignedInvoice signed = sample.signed();
+            passed.accept(sample, ZatcaAnswers.recorded(client.checkCompliance(ccsid,
+                    InvoiceSubmission.of(signed.invoiceHash(), signed.uuid(), signed.xml()))));
+        }
     }
 
     /** One onboarding step's work with ZATCA, for a unit loaded in this unit of work. */
