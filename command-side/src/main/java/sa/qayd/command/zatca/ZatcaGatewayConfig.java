@@ -20,7 +20,6 @@ import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.fatoora.MessageLanguage;
 import sa.qayd.zatca.fatoora.RetryPolicy;
 import sa.qayd.zatca.simulator.FatooraSimulator;
-import sa.qayd.zatca.simulator.SimulatorCertificateAuthority;
 import sa.qayd.zatca.simulator.SimulatorSettings;
 
 /**
@@ -37,10 +36,10 @@ class ZatcaGatewayConfig {
     FatooraSimulator embeddedFatooraSimulator(@Value("${qayd.data-dir:}") String dataDir) throws IOException {
         SimulatorSettings settings = SimulatorSettings.defaults();
         if (!dataDir.isBlank()) {
-            // the same CA across restarts, so certificates it issued keep verifying
+            // the same CA and compliance progress across restarts, so certificates it issued keep verifying
             Path caFile = Path.of(dataDir, "simulator-ca.pem").toAbsolutePath();
             Files.createDirectories(caFile.getParent());
-            settings = settings.withCa(SimulatorCertificateAuthority.loadOrCreate(caFile));
+            settings = settings.persistedAt(caFile);
         }
         FatooraSimulator simulator = FatooraSimulator.start(settings);
         log.info("Local Fatoora simulator (sandbox gateway) at {}; OTP {}", simulator.baseUri(), SimulatorSettings.SANDBOX_OTP);

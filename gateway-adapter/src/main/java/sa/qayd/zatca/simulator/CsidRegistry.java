@@ -11,25 +11,37 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import sa.qayd.zatca.sdk.SdkIdentity;
 
 /**
  * Issued CSIDs, looked up by the Basic credentials of a call. Nothing is remembered: the token is
  * the certificate (signed by the simulator's CA), the secret an HMAC of the token under a key
  * derived from the CA's private key, the request id a function of the certificate serial, and the
  * kind follows from the validity the simulator gives each kind. So a simulator restarted with the
- * same CA file still honours every CSID it ever issued, as ZATCA's gateway does.
+ * same CA file still honours every CSID it ever issued, as ZATCA's gateway does. On the developer
+ * portal every compliance CSID has requestID {@value #DEVELOPER_PORTAL_COMPLIANCE_REQUEST_ID} and the
+ * production CSID is the SDK's certificate with its published secret.
  */
 final class CsidRegistry {
+    static final long DEVELOPER_PORTAL_COMPLIANCE_REQUEST_ID = 1234567890123L;
     private static final BigInteger REQUEST_ID_RANGE = BigInteger.TEN.pow(13);
 
     private final SimulatorCertificateAuthority ca;
+    private final GatewayMode mode;
 
-    CsidRegistry(SimulatorCertificateAuthority ca) {
+    CsidRegistry(SimulatorCertificateAuthority ca, GatewayMode mode) {
         this.ca = ca;
+        this.mode = mode;
     }
 
     IssuedCsid register(CsidKind kind, X509Certificate certificate) {
         return describe(kind, certificate);
+    }
+
+    /** The developer portal's production CSID, the same for every unit. */
+    static IssuedCsid sdkProductionCsid() {
+        return new IssuedCsid(SdkIdentity.PRODUCTION_REQUEST_ID, CsidKind.PRODUCTION, SdkIdentity.certificate(),
+                SdkIdentity.binarySecurityToken(), SdkIdentity.SECRET);
     }
 
     /** The CSID whose token and secret the {@code Authorization: Basic} header carries, if any. */
@@ -49,6 +61,9 @@ final class CsidRegistry {
         }
         String token = pair.substring(0, colon);
         String secret = pair.substring(colon + 1);
+        if (mode == GatewayMode.DEVELOPER_PORTAL && token.equals(SdkIdentity.binarySecurityToken())) {
+            return Optional.of(sdkProductionCsid()).filter(issued -> issued.secret().equals(secret));
+        }
         return certificateOf(token)
                 .filter(ca::issued)
                 .map(certificate -> describe(kindOf(certificate), certificate))
@@ -57,7 +72,9 @@ final class CsidRegistry {
 
     private IssuedCsid describe(CsidKind kind, X509Certificate certificate) {
         String token = binarySecurityToken(certificate);
-        long requestId = certificate.getSerialNumber().mod(REQUEST_ID_RANGE).longValueExact();
+        long requestId = mode == GatewayMode.DEVELOPER_PORTAL && kind == CsidKind.COMPLIANCE
+                ? DEVELOPER_PORTAL_COMPLIANCE_REQUEST_ID
+                : certificate.getSerialNumber().mod(REQUEST_ID_RANGE).longValueExact();
         return new IssuedCsid(requestId, kind, certificate, token, secretFor(token));
     }
 

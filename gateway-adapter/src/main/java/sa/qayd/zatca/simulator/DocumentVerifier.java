@@ -14,7 +14,9 @@ import sa.qayd.zatca.fatoora.ValidationMessage;
 public interface DocumentVerifier {
 
     /**
-     * @param trustedCa the simulator's CA, which the document's signing certificate must chain to
+     * @param trustedCa the simulator's CA, which the document's signing certificate must chain to; null for the
+     *     developer portal's SDK certificate, which the simulator pins instead (it compares the document's
+     *     certificate with the caller's)
      * @param expected where the document must sit in its unit's chain, or null when that is not judged
      *     (compliance checks, the first document the simulator sees of a unit)
      */

@@ -16,4 +16,11 @@ sealed interface Fault {
     /** Close the connection without any answer. */
     record Drop() implements Fault {
     }
+
+    /**
+     * Handle the call as the gateway would (it is recorded), then close the connection without the answer:
+     * what a timeout after ZATCA accepted a document looks like to the caller.
+     */
+    record LoseAnswer() implements Fault {
+    }
 }

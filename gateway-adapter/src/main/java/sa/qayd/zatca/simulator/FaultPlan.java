@@ -40,6 +40,11 @@ public final class FaultPlan {
         return add(new Rule(new Fault.Drop(), calls, Instant.MAX));
     }
 
+    /** The next {@code calls} calls are handled (and recorded) but their connections closed before the answer. */
+    public synchronized FaultPlan loseAnswersOfNext(int calls) {
+        return add(new Rule(new Fault.LoseAnswer(), calls, Instant.MAX));
+    }
+
     /** Back to normal service. */
     public synchronized void clear() {
         rules.clear();

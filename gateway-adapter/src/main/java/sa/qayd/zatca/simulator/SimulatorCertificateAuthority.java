@@ -84,15 +84,32 @@ public final class SimulatorCertificateAuthority {
     /** A fresh CA that lives as long as this process. */
     public static SimulatorCertificateAuthority generate() {
         KeyPair pair = newSecp256k1KeyPair();
+        Instant now = Instant.now();
+        return new SimulatorCertificateAuthority(pair.getPrivate(), selfSigned(CA_NAME, pair.getPublic(),
+                pair.getPrivate(), randomSerial(), Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(CA_VALIDITY))));
+    }
+
+    /**
+     * The same key under another name: the developer portal's compliance CSIDs come from {@code CN=eInvoicing}.
+     * Certificates either one issues verify under the other, so a restart with the same CA file honours them all.
+     */
+    public SimulatorCertificateAuthority renamed(String distinguishedName) {
+        return new SimulatorCertificateAuthority(caKey, selfSigned(new X500Name(distinguishedName),
+                caCertificate.getPublicKey(), caKey, caCertificate.getSerialNumber(), caCertificate.getNotBefore(),
+                caCertificate.getNotAfter()));
+    }
+
+    private static X509Certificate selfSigned(X500Name name, PublicKey publicKey, PrivateKey privateKey,
+            BigInteger serial, Date notBefore, Date notAfter) {
         try {
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(CA_NAME, randomSerial(),
-                    Date.from(Instant.now().minus(Duration.ofDays(1))),
-                    Date.from(Instant.now().plus(CA_VALIDITY)), CA_NAME, pair.getPublic())
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial, notBefore, notAfter, name,
+                    publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false,
-                            new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
-            return new SimulatorCertificateAuthority(pair.getPrivate(), sign(builder, pair.getPrivate()));
+                            new JcaX509ExtensionUtils().createSubjectKeyIdentifier(publicKey));
+            return sign(builder, privateKey);
         } catch (CertIOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the simulator CA", e);
         }

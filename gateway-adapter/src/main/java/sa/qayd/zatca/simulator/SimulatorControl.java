@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  *   <li>{@code POST /simulator/faults?status=503&calls=3} or {@code ?status=503&seconds=30}</li>
  *   <li>{@code POST /simulator/faults?delayMillis=2000&calls=1}</li>
  *   <li>{@code POST /simulator/faults?drop=true&calls=1}</li>
+ *   <li>{@code POST /simulator/faults?loseAnswer=true&calls=1}</li>
  *   <li>{@code DELETE /simulator/faults}</li>
  *   <li>{@code POST /simulator/clearance?enabled=false}</li>
  * </ul>
@@ -53,6 +54,8 @@ final class SimulatorControl {
             faults.delayNext(calls, Duration.ofMillis(Long.parseLong(query.get("delayMillis"))));
         } else if (Boolean.parseBoolean(query.get("drop"))) {
             faults.dropNext(calls);
+        } else if (Boolean.parseBoolean(query.get("loseAnswer"))) {
+            faults.loseAnswersOfNext(calls);
         } else {
             throw new IllegalArgumentException("give status, delayMillis or drop=true");
         }

@@ -16,8 +16,9 @@ import sa.qayd.zatca.model.DocumentKind;
  * @param kind null when the type code or its {@code name} is not one of the six ZATCA documents
  * @param icv null when missing or not a number
  * @param certificateBody the base64 {@code ds:X509Certificate}, whitespace removed, or null
+ * @param sellerVatNumber the seller's {@code cbc:CompanyID}, or null
  */
-record SubmittedDocument(String uuid, DocumentKind kind, Long icv, String certificateBody) {
+record SubmittedDocument(String uuid, DocumentKind kind, Long icv, String certificateBody, String sellerVatNumber) {
     private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     private static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
@@ -26,7 +27,17 @@ record SubmittedDocument(String uuid, DocumentKind kind, Long icv, String certif
         Element root = SecureXml.parse(xml).getDocumentElement();
         NodeList certificates = root.getElementsByTagNameNS(DS, "X509Certificate");
         return new SubmittedDocument(InvoiceHash.childText(root, CBC, "UUID"), kind(root), icv(root),
-                certificates.getLength() == 0 ? null : certificates.item(0).getTextContent().replaceAll("\\s", ""));
+                certificates.getLength() == 0 ? null : certificates.item(0).getTextContent().replaceAll("\\s", ""),
+                sellerVatNumber(root));
+    }
+
+    private static String sellerVatNumber(Element root) {
+        NodeList suppliers = root.getElementsByTagNameNS(CAC, "AccountingSupplierParty");
+        if (suppliers.getLength() == 0) {
+            return null;
+        }
+        NodeList companyIds = ((Element) suppliers.item(0)).getElementsByTagNameNS(CBC, "CompanyID");
+        return companyIds.getLength() == 0 ? null : companyIds.item(0).getTextContent().trim();
     }
 
     private static DocumentKind kind(Element root) {

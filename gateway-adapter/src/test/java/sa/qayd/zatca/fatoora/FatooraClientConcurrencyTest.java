@@ -18,7 +18,6 @@ import sa.qayd.zatca.sdk.SdkIdentity;
 /** One client carries hundreds of calls at once, and no call outlives its deadline. */
 class FatooraClientConcurrencyTest {
     private static final int CALLS = 300;
-    private static final Duration GATEWAY_LATENCY = Duration.ofMillis(300);
     private static final InvoiceSubmission DOCUMENT = new InvoiceSubmission("hash", "uuid",
             Base64.getEncoder().encodeToString("<Invoice/>".getBytes(StandardCharsets.UTF_8)));
     private static final GatewayCredentials PCSID = new GatewayCredentials(FatooraEnvironment.SIMULATION,
@@ -35,7 +34,7 @@ class FatooraClientConcurrencyTest {
 
     @Test
     void callsInFlightAreNotSerialised() {
-        gateway.answer(FatooraEndpoint.REPORTING, RecordedAnswers.REPORTED.after(GATEWAY_LATENCY));
+        gateway.answer(FatooraEndpoint.REPORTING, RecordedAnswers.REPORTED).holdUntilInFlight(CALLS, Duration.ofSeconds(20));
         FatooraClient client = client(RetryPolicy.DEFAULT, Duration.ofSeconds(30));
 
         List<CompletableFuture<FatooraOutcome<InvoiceResponse>>> calls = IntStream.range(0, CALLS)
@@ -43,8 +42,8 @@ class FatooraClientConcurrencyTest {
                 .toList();
 
         assertThat(calls).allSatisfy(call -> assertThat(call.join()).isInstanceOf(FatooraOutcome.Accepted.class));
-        // serialised calls would never overlap at the gateway (and would take CALLS x 0.3 s = 90 s)
-        assertThat(gateway.mostInFlight()).isGreaterThan(CALLS * 2 / 3);
+        // the gateway answers only once every call waits at once, which serialised calls never do
+        assertThat(gateway.mostInFlight()).isEqualTo(CALLS);
     }
 
     @Test

@@ -54,12 +54,7 @@ class FatooraClientOnboardingTest {
                 TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, complianceCertificate))));
         assertThat(simplifiedCheck.reportingStatus()).isEqualTo("REPORTED");
         assertThat(simplifiedCheck.validationResults().status()).isEqualTo("PASS");
-        InvoiceResponse standardCheck = accepted(client.checkCompliance(ccsid,
-                TestEgsUnit.submission(unit.next(DocumentKind.STANDARD_INVOICE, complianceCertificate))));
-        assertThat(standardCheck.clearanceStatus()).isEqualTo("CLEARED");
-
-        CsidResponse production = accepted(client.requestProductionCsid(ccsid, compliance.requestId()));
-        GatewayCredentials pcsid = client.credentialsFrom(production);
+        GatewayCredentials pcsid = TestGateways.passComplianceChecks(client, unit, compliance);
         assertThat(pcsid.binarySecurityToken()).isNotEqualTo(ccsid.binarySecurityToken());
         assertThat(pcsid.certificate().getPublicKey()).isEqualTo(complianceCertificate.getPublicKey());
 
@@ -73,8 +68,15 @@ class FatooraClientOnboardingTest {
         assertThat(cleared.clearedInvoiceXml()).hasValueSatisfying(xml -> assertThat(xml).isEqualTo(standard.xml()));
 
         unit.rotateKey();
-        CsidResponse renewed = accepted(client.renewProductionCsid(pcsid, OTP, unit.csrPem()));
-        GatewayCredentials renewedPcsid = client.credentialsFrom(renewed);
+        FatooraOutcome<CsidResponse> renewal = client.renewProductionCsid(pcsid, OTP, unit.csrPem());
+        assertThat(renewal).isInstanceOf(FatooraOutcome.RenewalPendingCompliance.class);
+        CsidResponse renewedCompliance = ((FatooraOutcome.RenewalPendingCompliance<CsidResponse>) renewal)
+                .complianceCsid();
+        assertThat(renewedCompliance.dispositionMessage()).isEqualTo("NOT_COMPLIANT");
+        assertThat(client.requestProductionCsid(client.credentialsFrom(renewedCompliance),
+                renewedCompliance.requestId())).as("the renewed compliance CSID must pass the checks first")
+                .isInstanceOf(FatooraOutcome.Rejected.class);
+        GatewayCredentials renewedPcsid = TestGateways.passComplianceChecks(client, unit, renewedCompliance);
         assertThat(renewedPcsid.certificate().getPublicKey()).isNotEqualTo(pcsid.certificate().getPublicKey());
         InvoiceResponse afterRenewal = accepted(client.report(renewedPcsid,
                 TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_CREDIT_NOTE, renewedPcsid.certificate()))));

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ final class ReplayServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final List<Runnable> held = new ArrayList<>();
+    private int holdUntilInFlight;
 
     /** One answer as a gateway sent it. */
     record Canned(int status, Map<String, String> headers, byte[] body, Duration delay) {
@@ -94,6 +97,18 @@ final class ReplayServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers nothing until {@code calls} calls wait at once (or {@code atMost} has passed), then all of them: a
+     * client that serialises its calls never gets there.
+     */
+    ReplayServer holdUntilInFlight(int calls, Duration atMost) {
+        synchronized (held) {
+            holdUntilInFlight = calls;
+        }
+        delays.schedule(this::releaseHeld, atMost.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -117,11 +132,30 @@ final class ReplayServer implements AutoCloseable {
         mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         Canned canned = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
                 Canned.text(404, "text/plain", "no canned answer for " + path));
+        synchronized (held) {
+            if (holdUntilInFlight > 0) {
+                held.add(() -> send(exchange, canned));
+                if (inFlight.get() >= holdUntilInFlight) {
+                    releaseHeld();
+                }
+                return;
+            }
+        }
         if (canned.delay().isZero()) {
             send(exchange, canned);
         } else {
             delays.schedule(() -> send(exchange, canned), canned.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void releaseHeld() {
+        List<Runnable> answers;
+        synchronized (held) {
+            holdUntilInFlight = 0;
+            answers = List.copyOf(held);
+            held.clear();
+        }
+        answers.forEach(delays::execute);
     }
 
     private void send(HttpExchange exchange, Canned canned) {

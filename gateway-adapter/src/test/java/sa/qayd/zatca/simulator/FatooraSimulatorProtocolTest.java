@@ -105,21 +105,23 @@ class FatooraSimulatorProtocolTest {
     }
 
     @Test
-    void productionCsidNeedsAPassedComplianceCheckAndLastsFiveYears() throws Exception {
+    void productionCsidNeedsEveryComplianceStepOfTheTitleAndLastsFiveYears() throws Exception {
         var client = TestGateways.client(simulator);
         CsidResponse compliance = TestGateways.accepted(client.requestComplianceCsid(FatooraEnvironment.SANDBOX,
                 SimulatorSettings.SANDBOX_OTP, unit.csrPem()));
         GatewayCredentials ccsid = client.credentialsFrom(compliance);
-
-        FatooraOutcome<CsidResponse> tooEarly = client.requestProductionCsid(ccsid, compliance.requestId());
-        assertThat(tooEarly).isInstanceOf(FatooraOutcome.Rejected.class);
-        assertThat(((FatooraOutcome.Rejected<CsidResponse>) tooEarly).response().errors().get(0).code())
-                .isEqualTo("Missing-ComplianceSteps");
-
         TestGateways.accepted(client.checkCompliance(ccsid,
                 TestEgsUnit.submission(unit.next(DocumentKind.SIMPLIFIED_INVOICE, ccsid.certificate()))));
-        X509Certificate production = client.credentialsFrom(TestGateways.accepted(
-                client.requestProductionCsid(ccsid, compliance.requestId()))).certificate();
+
+        FatooraOutcome<CsidResponse> tooEarly = client.requestProductionCsid(ccsid, compliance.requestId());
+
+        assertThat(tooEarly).isInstanceOf(FatooraOutcome.Rejected.class);
+        assertThat(tooEarly.messages()).singleElement().satisfies(message -> {
+            assertThat(message.code()).isEqualTo("Missing-ComplianceSteps");
+            assertThat(message.message()).endsWith("[simplified-credit-note-compliant,simplified-debit-note-compliant,"
+                    + "standard-compliant,standard-credit-note-compliant,standard-debit-note-compliant]");
+        });
+        X509Certificate production = TestGateways.passComplianceChecks(client, unit, compliance).certificate();
         assertThat(Duration.between(production.getNotBefore().toInstant(), production.getNotAfter().toInstant()))
                 .isEqualTo(Duration.ofDays(5 * 365));
         assertThat(production.getSubjectX500Principal()).isEqualTo(ccsid.certificate().getSubjectX500Principal());

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.csr.CsrConfig;
@@ -28,26 +29,32 @@ import sa.qayd.zatca.signing.Signer;
  * documents (ICV counting up from 1, each PIH the previous document's hash).
  */
 public final class TestEgsUnit {
+    /** The SDK's VAT number, the only one ZATCA's developer portal accepts. */
     public static final String VAT_NUMBER = "399999999900003";
-    private static final Seller SELLER = new Seller("Qayd Test Trading LLC", VAT_NUMBER,
-            new PartyId("CRN", "1010010000"), Address.saudi("King Fahd Road", "2322", "Al Olaya", "Riyadh", "12214"));
     private static final Buyer BUYER = new Buyer("Buyer Test Company", "399999999800003", null,
             Address.saudi("Prince Sultan Street", "1234", "Al Rawdah", "Jeddah", "23435"));
 
     private final String commonName;
+    private final Seller seller;
     private final String serialNumber = UUID.randomUUID().toString();
     private KeyPair keys = CsrGenerator.newKeyPair();
     private long lastIcv;
     private String lastHash = InvoiceHash.FIRST_PREVIOUS_HASH;
 
     public TestEgsUnit(String commonName) {
-        this.commonName = commonName;
+        this(commonName, VAT_NUMBER);
     }
 
-    /** A PEM CSR for the unit's current key, as the SDK would produce it for the developer portal. */
+    public TestEgsUnit(String commonName, String vatNumber) {
+        this.commonName = commonName;
+        this.seller = new Seller("Qayd Test Trading LLC", vatNumber, new PartyId("CRN", "1010010000"),
+                Address.saudi("King Fahd Road", "2322", "Al Olaya", "Riyadh", "12214"));
+    }
+
+    /** A PEM CSR for the unit's current key (title 1100: all six document kinds), as the SDK produces it. */
     public String csrPem() {
-        return CsrGenerator.generate(new CsrConfig(commonName, "1-Qayd|2-1.0|3-" + serialNumber, VAT_NUMBER,
-                "Riyadh Branch", SELLER.registrationName(), "SA", "1100", "RRRD2929", "Supply activities",
+        return CsrGenerator.generate(new CsrConfig(commonName, "1-Qayd|2-1.0|3-" + serialNumber, seller.vatNumber(),
+                "Riyadh Branch", seller.registrationName(), "SA", "1100", "RRRD2929", "Supply activities",
                 ZatcaEnvironment.SANDBOX), keys).pem();
     }
 
@@ -56,9 +63,19 @@ public final class TestEgsUnit {
         keys = CsrGenerator.newKeyPair();
     }
 
-    /** The unit's next document in its chain, signed under {@code certificate}. */
+    /** The unit's next document in its chain, signed with the unit's key under {@code certificate}. */
     public SignedInvoice next(DocumentKind kind, X509Certificate certificate) {
-        SignedInvoice signed = issue(kind, lastIcv + 1, lastHash, certificate);
+        return next(kind, certificate, UnaryOperator.identity());
+    }
+
+    /** The same, changed before signing. */
+    public SignedInvoice next(DocumentKind kind, X509Certificate certificate, UnaryOperator<InvoiceToIssue.Builder> change) {
+        return next(kind, Signer.of(keys.getPrivate(), certificate), change);
+    }
+
+    /** The unit's next document in its chain, changed before signing, signed by {@code signer}. */
+    public SignedInvoice next(DocumentKind kind, Signer signer, UnaryOperator<InvoiceToIssue.Builder> change) {
+        SignedInvoice signed = ZatcaDocuments.issue(change.apply(builder(kind, lastIcv + 1, lastHash)).build(), signer);
         lastIcv++;
         lastHash = signed.invoiceHash();
         return signed;
@@ -66,12 +83,16 @@ public final class TestEgsUnit {
 
     /** A document outside the chain, with the ICV and PIH given. */
     public SignedInvoice issue(DocumentKind kind, long icv, String previousHash, X509Certificate certificate) {
-        InvoiceToIssue invoice = InvoiceToIssue.builder()
+        return ZatcaDocuments.issue(builder(kind, icv, previousHash).build(), Signer.of(keys.getPrivate(), certificate));
+    }
+
+    private InvoiceToIssue.Builder builder(DocumentKind kind, long icv, String previousHash) {
+        return InvoiceToIssue.builder()
                 .kind(kind)
                 .invoiceNumber("QT-" + icv)
                 .uuid(UUID.randomUUID())
                 .issuedAt(LocalDateTime.now(ZatcaDocuments.RIYADH).minusMinutes(1))
-                .seller(SELLER)
+                .seller(seller)
                 .buyer(kind.simplified() ? null : BUYER)
                 .line(InvoiceLine.of("Dates, 1 kg box", new BigDecimal("2"), new BigDecimal("45.50"),
                         TaxCategory.standard()))
@@ -80,9 +101,7 @@ public final class TestEgsUnit {
                 .reason(kind.isNote() ? "Returned items" : null)
                 .supplyDate(kind.simplified() ? null : LocalDate.now(ZatcaDocuments.RIYADH))
                 .icv(icv)
-                .previousInvoiceHash(previousHash)
-                .build();
-        return ZatcaDocuments.issue(invoice, Signer.of(keys.getPrivate(), certificate));
+                .previousInvoiceHash(previousHash);
     }
 
     public static InvoiceSubmission submission(SignedInvoice signed) {

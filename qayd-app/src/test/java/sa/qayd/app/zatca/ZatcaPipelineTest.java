@@ -186,6 +186,28 @@ class ZatcaPipelineTest extends ServiceTest {
     }
 
     @Test
+    void aResendAfterALostAnswerMeetsZatcasDuplicateAnswerAndSettlesOnce() {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        // ZATCA records the document, but the answer never arrives (the connection drops after the call)
+        SANDBOX.faults().loseAnswersOfNext(2);
+        Api.Reply simplified = api.post("/v1/invoices/simplified", tenant.apiKey(),
+                Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+        Api.Reply standard = api.post("/v1/invoices/standard", tenant.apiKey(),
+                Tenants.standardInvoice().put("egs_unit_id", unit.toString()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(events.events("InvoiceReportedEvent", "invoiceId", simplified.text("id"))).hasSize(1);
+            assertThat(events.events("InvoiceClearedEvent", "invoiceId", standard.text("id"))).hasSize(1);
+        });
+        JsonNode reported = events.events("InvoiceReportedEvent", "invoiceId", simplified.text("id")).get(0);
+        JsonNode cleared = events.events("InvoiceClearedEvent", "invoiceId", standard.text("id")).get(0);
+        assertThat(reported.path("resent").asBoolean()).as("409 already reported").isTrue();
+        assertThat(cleared.path("resent").asBoolean()).as("208 already cleared").isTrue();
+        assertThat(cleared.path("clearedXml").asText()).isNotBlank();
+    }
+
+    @Test
     void onboardingWaitsThroughAnOutageAndARefusedOtpCanBeReplaced() {
         Tenant tenant = tenants.onboard("sandbox");
         SANDBOX.faults().failFor(Duration.ofSeconds(4), 503);
@@ -279,9 +301,12 @@ class ZatcaPipelineTest extends ServiceTest {
         }
     }
 
-    /** ZATCA's calls for one renewal by this simulator: the renewal itself, and after a 428 the checks and the CSID. */
+    /**
+     * ZATCA's calls for one renewal of a simplified-only unit: the renewal (answered 428, as ZATCA normally
+     * does), a compliance check of each of the three simplified kinds, and the production CSID.
+     */
     private static int renewalCalls() {
-        return 1;
+        return 1 + 3 + 1;
     }
 
     private String awaitRenewedCertificate(Tenant tenant, UUID unit, String previousSerial) {
