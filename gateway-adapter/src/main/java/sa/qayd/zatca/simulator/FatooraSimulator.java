@@ -216,7 +216,7 @@ public final class FatooraSimulator implements AutoCloseable {
      * {@code --base-path P} (default {@value SimulatorSettings#DEVELOPER_PORTAL_BASE_PATH}), {@code --otp O}
      * (default {@value SimulatorSettings#SANDBOX_OTP}), {@code --mode simulation|developer-portal} (default
      * simulation), {@code --latency PT0.3S} (added to every answer), {@code --rules on|off} (ZATCA's XSD and
-     * schematron, about 11 ms of CPU per document; default on), {@code --ca-file F} (PEM with the CA certificate
+     * schematron, 11-18 ms of CPU per document; default on), {@code --ca-file F} (PEM with the CA certificate
      * and key, created if missing, with the compliance progress beside it; otherwise a fresh CA per start).
      */
     public static void main(String[] args) throws IOException {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * How to run a {@link FatooraSimulator}.
  *
  * @param port 0 for an ephemeral port
- * @param basePath where the six endpoints are mounted, e.g. {@code /e-invoicing/simulation}
+ * @param basePath where the six endpoints are mounted, e.g. {@code /e-invoicing/developer-portal}
  * @param acceptedOtp the one OTP the CSID calls accept; any other gets {@code Invalid-OTP}
  * @param verifier the content checks; {@link ProtocolCoreDocumentVerifier} with ZATCA's rules by default
  * @param mode which ZATCA gateway to play
@@ -20,7 +20,6 @@ public record SimulatorSettings(int port, String basePath, String acceptedOtp, S
         DocumentVerifier verifier, GatewayMode mode, Duration latency, Path complianceProgressFile) {
 
     public static final String DEVELOPER_PORTAL_BASE_PATH = "/e-invoicing/developer-portal";
-    public static final String SIMULATION_BASE_PATH = "/e-invoicing/simulation";
     /** The developer portal's public test OTP. */
     public static final String SANDBOX_OTP = "123345";
 
