@@ -21,7 +21,6 @@ import sa.qayd.command.web.SaudiFormats;
 @RestController
 class OnboardingController {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final int MIN_PASSWORD_LENGTH = 10;
 
     private final Commands commands;
     private final PasswordEncoder passwordEncoder;
@@ -45,11 +44,7 @@ class OnboardingController {
         if (errors.text("email", request.email(), true, 254)) {
             errors.check("email", request.email().trim(), e -> EMAIL.matcher(e).matches(), "is not an e-mail address");
         }
-        if (request.password() == null || request.password().length() < MIN_PASSWORD_LENGTH) {
-            errors.add("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters");
-        } else if (request.password().length() > 72) {
-            errors.add("password", "must be at most 72 characters");
-        }
+        Passwords.check(errors, "password", request.password());
         if (errors.text("vat_number", request.vatNumber(), true, 15)) {
             errors.check("vat_number", request.vatNumber(), SaudiFormats::isVatNumber, SaudiFormats.VAT_NUMBER_RULE);
         }

@@ -90,9 +90,8 @@ class EgsUnitController {
             errors.check("commercial_registration_number", request.commercialRegistrationNumber(),
                     crn -> crn.matches("\\d{10}"), "must be 10 digits");
         }
-        if (request.vatNumber() != null && SaudiFormats.isVatNumber(request.vatNumber()) && request.vatNumber().charAt(10) == '1'
-                && request.branch() != null && !request.branch().matches("\\d{10}")) {
-            errors.add("branch", "for a VAT group (11th digit of the VAT number is 1) must be the member's 10-digit TIN");
+        if (request.vatNumber() != null && SaudiFormats.isVatNumber(request.vatNumber()) && request.branch() != null) {
+            CsrConfig.organizationUnitProblem(request.vatNumber(), request.branch()).ifPresent(problem -> errors.add("branch", problem));
         }
         InvoiceTypes invoiceTypes = invoiceTypes(errors, request.invoiceTypes());
         if (request.address() == null) {
@@ -174,9 +173,9 @@ class EgsUnitController {
     }
 
     private static void csrField(FieldErrors errors, String field, String value, boolean required) {
-        if (errors.text(field, value, required, CsrConfig.MAX_FIELD_LENGTH)) {
-            errors.check(field, value, v -> !CsrConfig.hasForbiddenCharacter(v) && !CSR_SERIAL_SEPARATORS.matcher(v).find(),
-                    "must not contain any of " + CsrConfig.FORBIDDEN_CHARACTERS + " = | (ZATCA refuses them in certificates)");
+        if (errors.csrField(field, value, required)) {
+            errors.check(field, value, v -> !CSR_SERIAL_SEPARATORS.matcher(v).find(),
+                    "must not contain = or | (they separate the parts of the certificate's serial number)");
         }
     }
 

@@ -10,12 +10,16 @@ import sa.qayd.api.QaydException;
 import sa.qayd.api.egs.EgsIdentity;
 import sa.qayd.api.egs.RegisterEgsUnitCommand;
 import sa.qayd.command.account.Account;
+import sa.qayd.command.web.FieldErrors;
 import sa.qayd.command.zatca.ZatcaGateways;
+import sa.qayd.zatca.csr.CsrConfig;
 import sa.qayd.zatca.sdk.SdkIdentity;
 
 /**
  * Registers units. A unit's organisation name and VAT number default to its account's, which only
- * the Account aggregate knows, so registration reads it before creating the unit.
+ * the Account aggregate knows, so registration reads it before creating the unit, and refuses the
+ * request when those defaults cannot go into the unit's certificate request (a company name longer
+ * than a CSR field, a VAT group's branch that is not the member's TIN) instead of failing onboarding.
  */
 @Component
 class EgsUnitRegistrar {
@@ -38,6 +42,7 @@ class EgsUnitRegistrar {
     public UUID handle(RegisterEgsUnitCommand command) throws Exception {
         Account account = accounts.load(command.accountId().toString()).invoke(a -> a);
         EgsIdentity identity = command.identity().withDefaults(account.companyName(), account.vatNumber());
+        refuseUncertifiableDefaults(command.identity(), identity);
         if (gateways.isDeveloperPortal(command.environment()) && !SdkIdentity.VAT_NUMBER.equals(identity.vatNumber())) {
             throw new QaydException(ErrorCode.EGS_UNIT_VAT_NUMBER_NOT_ACCEPTED, "this environment talks to ZATCA's "
                     + "developer portal, which issues every unit the SDK's test certificate and accepts only its VAT number "
@@ -49,5 +54,19 @@ class EgsUnitRegistrar {
                 command.environment(), command.name(), command.otp(), identity);
         units.newInstance(() -> new EgsUnit(completed, otps, clock));
         return command.egsUnitId();
+    }
+
+    private static void refuseUncertifiableDefaults(EgsIdentity requested, EgsIdentity completed) {
+        FieldErrors errors = new FieldErrors();
+        if (requested.organisationName() == null) {
+            CsrConfig.fieldProblem(completed.organisationName()).ifPresent(problem -> errors.add("organisation_name",
+                    "is required: the account's company name cannot be the unit's organisation name in ZATCA's certificate (it "
+                            + problem + ")"));
+        }
+        if (requested.vatNumber() == null) {
+            CsrConfig.organizationUnitProblem(completed.vatNumber(), completed.branch()).ifPresent(problem ->
+                    errors.add("branch", problem + "; the account's VAT number is a group's"));
+        }
+        errors.throwIfAny("the EGS unit request is invalid");
     }
 }

@@ -1,14 +1,18 @@
 package sa.qayd.zatca.csr;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import sa.qayd.zatca.model.Text;
 
 /**
  * The fields of an EGS unit's CSR, named after the SDK's {@code csr-config} properties, validated
  * as the SDK validates them: at most 64 characters, none of {@code ! @ # $ % & * _ <}, no {@code =}
  * in the serial number, VAT number {@code 3…3} (15 digits), invoice type four binary digits, and
- * for a VAT group (11th digit 1) the unit name is the member's 10-digit TIN.
+ * for a VAT group (11th digit 1) the unit name is the member's 10-digit TIN. Every field also
+ * follows Qayd's one text rule ({@link Text#problem}). The API checks requests with the same
+ * {@link #fieldProblem} and {@link #organizationUnitProblem}, so what it accepts can be certified.
  *
  * @param commonName               CN, the EGS identifier, e.g. {@code TST-886431145-399999999900003}
  * @param serialNumber             SAN SN: {@code 1-<solution>|2-<model>|3-<serial>}
@@ -44,9 +48,9 @@ public record CsrConfig(String commonName, String serialNumber, String organizat
             throw new IllegalArgumentException("csr.organization.identifier must be a 15-digit VAT number starting and ending with 3");
         }
         field("csr.organization.unit.name", organizationUnitName);
-        if (organizationIdentifier.charAt(10) == '1' && !organizationUnitName.matches("\\d{10}")) {
-            throw new IllegalArgumentException("for a VAT group csr.organization.unit.name must be the member's 10-digit TIN");
-        }
+        organizationUnitProblem(organizationIdentifier, organizationUnitName).ifPresent(problem -> {
+            throw new IllegalArgumentException("csr.organization.unit.name " + problem);
+        });
         field("csr.organization.name", organizationName);
         field("csr.country.name", countryName);
         if (!countryName.matches("[A-Z]{2}")) {
@@ -73,16 +77,29 @@ public record CsrConfig(String commonName, String serialNumber, String organizat
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }
-        if (value.length() > MAX_FIELD_LENGTH) {
-            throw new IllegalArgumentException(name + " is longer than " + MAX_FIELD_LENGTH + " characters");
-        }
-        if (hasForbiddenCharacter(value)) {
-            throw new IllegalArgumentException(name + " must not contain any of " + FORBIDDEN_CHARACTERS);
-        }
+        fieldProblem(value).ifPresent(problem -> {
+            throw new IllegalArgumentException(name + " " + problem);
+        });
     }
 
-    /** Whether the text holds a character the SDK refuses in CSR fields. */
-    public static boolean hasForbiddenCharacter(String value) {
-        return FORBIDDEN.matcher(value).find();
+    /** Why a text cannot be a CSR field ("must …"), or empty if it can. */
+    public static Optional<String> fieldProblem(String value) {
+        Optional<String> textProblem = Text.problem(value, MAX_FIELD_LENGTH);
+        if (textProblem.isPresent()) {
+            return textProblem;
+        }
+        if (FORBIDDEN.matcher(value).find()) {
+            return Optional.of("must not contain any of " + FORBIDDEN_CHARACTERS);
+        }
+        return Optional.empty();
+    }
+
+    /** A VAT group's units (11th digit of the VAT number is 1) are named by the member's 10-digit TIN. */
+    public static Optional<String> organizationUnitProblem(String vatNumber, String organizationUnitName) {
+        boolean vatGroup = vatNumber.length() > 10 && vatNumber.charAt(10) == '1';
+        if (vatGroup && !organizationUnitName.matches("\\d{10}")) {
+            return Optional.of("must be the member's 10-digit TIN for a VAT group (11th digit of the VAT number is 1)");
+        }
+        return Optional.empty();
     }
 }

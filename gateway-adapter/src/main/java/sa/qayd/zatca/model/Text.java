@@ -1,25 +1,51 @@
 package sa.qayd.zatca.model;
 
-/** Checks on free text that ends up in the XML. */
-final class Text {
+import java.util.Optional;
+
+/**
+ * The one rule for free text, from the API's request fields to the XML and the CSR: at most
+ * {@code maxLength} characters, well-formed Unicode (no lone surrogate, no noncharacter) and no
+ * control character at all. Such text can be stored by PostgreSQL (which refuses NUL), written
+ * as XML 1.0 and put into a certificate; anything else is refused, never trimmed or replaced.
+ */
+public final class Text {
 
     private Text() {
     }
 
-    /** Requires non-blank text of at most {@code maxLength} characters that XML 1.0 can carry. */
+    /** Why the text is not acceptable ("must …", to follow the field's name), or empty if it is. */
+    public static Optional<String> problem(String value, int maxLength) {
+        if (value.length() > maxLength) {
+            return Optional.of("must be at most " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Character.isSurrogate((char) c)) {
+                return Optional.of("must be valid Unicode (a lone surrogate at position " + i + ")");
+            }
+            if (Character.getType(c) == Character.CONTROL) {
+                return Optional.of("must not contain control characters (U+%04X at position %d)".formatted(c, i));
+            }
+            if (isNoncharacter(c)) {
+                return Optional.of("must not contain noncharacters (U+%04X at position %d)".formatted(c, i));
+            }
+            i += Character.charCount(c);
+        }
+        return Optional.empty();
+    }
+
+    /** U+FDD0..U+FDEF and the last two code points of every plane: reserved, never text (and U+FFFE/F are not XML). */
+    private static boolean isNoncharacter(int c) {
+        return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+    }
+
+    /** Requires non-blank text that passes {@link #problem}. */
     static String check(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
         }
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
-        }
-        value.codePoints().forEach(c -> {
-            boolean xmlChar = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-            if (!xmlChar) {
-                throw new IllegalArgumentException(field + " contains a character XML cannot carry: U+" + Integer.toHexString(c));
-            }
+        problem(value, maxLength).ifPresent(problem -> {
+            throw new IllegalArgumentException(field + " " + problem);
         });
         return value;
     }

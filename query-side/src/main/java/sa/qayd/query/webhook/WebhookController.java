@@ -24,6 +24,7 @@ import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.FieldError;
+import sa.qayd.zatca.model.Text;
 import sa.qayd.api.QaydException;
 
 /**
@@ -133,13 +134,9 @@ class WebhookController {
     private List<WebhookEventType> validate(WebhookRequest request) {
         List<FieldError> errors = new ArrayList<>();
         String url = request.url() == null ? "" : request.url().trim();
-        if (url.isEmpty()) {
-            errors.add(new FieldError("url", "is required"));
-        } else if (url.length() > WebhookTargets.MAX_URL_LENGTH) {
-            errors.add(new FieldError("url", "must be at most " + WebhookTargets.MAX_URL_LENGTH + " characters"));
-        } else {
-            targets.refusal(url).ifPresent(refusal -> errors.add(new FieldError("url", refusal)));
-        }
+        Optional<String> urlProblem = url.isEmpty() ? Optional.of("is required")
+                : Text.problem(url, WebhookTargets.MAX_URL_LENGTH).or(() -> targets.refusal(url));
+        urlProblem.ifPresent(problem -> errors.add(new FieldError("url", problem)));
         Set<WebhookEventType> events = new LinkedHashSet<>();
         if (request.events() == null) {
             events.addAll(List.of(WebhookEventType.values()));
@@ -155,8 +152,9 @@ class WebhookController {
                         + String.join(", ", WebhookEventType.allWireNames())));
             }
         }
-        if (request.description() != null && request.description().length() > MAX_DESCRIPTION_LENGTH) {
-            errors.add(new FieldError("description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters"));
+        if (request.description() != null) {
+            Text.problem(request.description(), MAX_DESCRIPTION_LENGTH)
+                    .ifPresent(problem -> errors.add(new FieldError("description", problem)));
         }
         if (!errors.isEmpty()) {
             throw new QaydException(ErrorCode.VALIDATION_FAILED, "the webhook is invalid: " + errors.size()
