@@ -21,7 +21,10 @@ public enum ErrorCode {
     WEBHOOK_NOT_FOUND(404, "Webhook not found"),
     WEBHOOK_DELIVERY_NOT_FOUND(404, "Webhook delivery not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request header fields too large"),
     EMAIL_ALREADY_REGISTERED(409, "Email already registered"),
     API_KEY_REVOKED(409, "API key revoked"),
     EGS_UNIT_NOT_ACTIVE(409, "EGS unit not active"),
@@ -37,6 +40,7 @@ public enum ErrorCode {
     EGS_UNIT_VAT_NUMBER_NOT_ACCEPTED(422, "ZATCA's gateway for this environment does not accept this VAT number"),
     INVOICE_TYPE_NOT_ALLOWED(422, "EGS unit not onboarded for this invoice type"),
     TOO_MANY_LOGIN_ATTEMPTS(429, "Too many log-in attempts"),
+    RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
     ZATCA_UNAVAILABLE(503, "ZATCA unavailable");
 

@@ -381,7 +381,7 @@ class PublicContractTest extends ServiceTest {
         }
 
         @Test
-        void keysAreScopedToTheCredential() {
+        void keysAreScopedToTheAccountSoTwoKeysOfOneIntegrationRunARequestOnce() {
             Tenant one = tenants.onboard("sandbox");
             Tenant two = tenants.onboard("sandbox");
             Map<String, String> key = Map.of("Idempotency-Key", "same-key");
@@ -391,10 +391,39 @@ class PublicContractTest extends ServiceTest {
             assertThat(second.status()).isEqualTo(201);
             assertThat(second.text("id")).isNotEqualTo(first.text("id"));
             byte[] stored = jdbc.queryForObject("select response_body from idempotency_record where scope = ?",
-                    byte[].class, "key:" + one.apiKeyId());
+                    byte[].class, "account:" + one.accountId());
             assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(first.text("key"));
-            Api.Reply replayed = api.send("POST", "/v1/api-keys", one.apiKey(), Api.json("name", "a"), key);
-            assertThat(replayed.text("key")).isEqualTo(first.text("key"));
+
+            // the account's second key retries the same invoice: it is issued once
+            UUID unit = activeUnit(one.apiKey(), "both");
+            String otherKeyOfOne = first.text("key");
+            ObjectNode invoice = Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString());
+            Map<String, String> order = Map.of("Idempotency-Key", "order-77");
+            Api.Reply issued = api.send("POST", "/v1/invoices/simplified", one.apiKey(), invoice, order);
+            Api.Reply retried = api.send("POST", "/v1/invoices/simplified", otherKeyOfOne, invoice, order);
+            assertThat(issued.status()).isEqualTo(201);
+            assertThat(retried.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
+            assertThat(retried.text("id")).isEqualTo(issued.text("id"));
+            assertThat(new EventLog(jdbc).events("InvoiceIssuedEvent", "accountId", one.accountId())).hasSize(1);
+        }
+
+        @Test
+        void aFirstRequestWhoseProcessDiedFreesItsKeyOnceItsLeaseLapses() {
+            Tenant tenant = tenants.onboard("sandbox");
+            Map<String, String> key = Map.of("Idempotency-Key", "crashed-mid-request");
+            Api.Reply running = api.send("POST", "/v1/api-keys", tenant.apiKey(), Api.json("name", "a"), key);
+            assertThat(running.status()).isEqualTo(201);
+            // as a process killed mid-request leaves it: in progress, lease not renewed any more
+            jdbc.update("""
+                    update idempotency_record set response_status = null, response_body = null, lease_until = now() + interval '1 second'
+                    where scope = ? and idempotency_key = ?""", "account:" + tenant.accountId(), "crashed-mid-request");
+            assertProblem(api.send("POST", "/v1/api-keys", tenant.apiKey(), Api.json("name", "a"), key),
+                    409, "IDEMPOTENCY_REQUEST_IN_PROGRESS");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(api.send("POST", "/v1/api-keys", tenant.apiKey(), Api.json("name", "a"), key).status())
+                            .isEqualTo(201));
+            assertProblem(api.send("POST", "/v1/api-keys", tenant.apiKey(), Api.json("name", "b"), key),
+                    409, "IDEMPOTENCY_KEY_REUSED");
         }
     }
 

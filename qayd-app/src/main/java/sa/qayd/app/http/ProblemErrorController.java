@@ -10,23 +10,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import sa.qayd.api.ErrorCode;
 
-/** Errors raised outside controllers (the servlet container, filters) are problem+json too. */
+/**
+ * Errors raised outside controllers (the servlet container, filters) are problem+json too. Asked
+ * for directly, {@code /error} is not a resource.
+ */
 @RestController
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer i ? i : 500;
-        ErrorCode errorCode = switch (code) {
-            case 400 -> ErrorCode.MALFORMED_REQUEST;
-            case 401 -> ErrorCode.UNAUTHORIZED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> ErrorCode.INTERNAL_ERROR;
-        };
-        return Problems.response(errorCode, errorCode.title(), List.of());
+        if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status)) {
+            return Problems.response(ErrorCode.NOT_FOUND, "no such resource: /error", List.of());
+        }
+        return Problems.ifBodyTooLarge((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))
+                .orElseGet(() -> Problems.response(Problems.codeFor(status), Problems.containerDetail(status), List.of()));
     }
 }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,12 +31,21 @@ class ProblemHandler {
 
     @ExceptionHandler(QaydException.class)
     ResponseEntity<ProblemDetail> refused(QaydException e) {
-        return Problems.response(e.code(), e.getMessage(), e.fieldErrors());
+        ResponseEntity<ProblemDetail> problem = Problems.response(e.code(), e.getMessage(), e.fieldErrors());
+        if (e instanceof RetryLaterException later) {
+            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfter().toSeconds())).body(problem.getBody());
+        }
+        return problem;
     }
 
     /** Wrong JSON types and unknown fields are field errors; anything else unreadable is a malformed body. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Optional<ResponseEntity<ProblemDetail>> tooLarge = Problems.ifBodyTooLarge(e);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             String message = mismatch instanceof UnrecognizedPropertyException
@@ -75,6 +87,16 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse refusedBySpring && refusedBySpring.getStatusCode().is4xxClientError()) {
+            int status = refusedBySpring.getStatusCode().value();
+            String detail = refusedBySpring.getBody().getDetail();
+            return Problems.response(Problems.codeFor(status), detail == null ? Problems.containerDetail(status) : detail,
+                    List.of());
+        }
+        Optional<ResponseEntity<ProblemDetail>> tooLarge = Problems.ifBodyTooLarge(e);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {}", incident, e);
         return Problems.response(ErrorCode.INTERNAL_ERROR,

@@ -3,8 +3,13 @@ package sa.qayd.app.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import sa.qayd.app.persistence.Intervals;
 import org.springframework.stereotype.Repository;
 import sa.qayd.api.secret.MasterKey;
 
@@ -24,6 +29,8 @@ class IdempotencyRecords {
     record Outcome(Kind kind, StoredResponse stored) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyRecords.class);
+
     private final JdbcTemplate jdbc;
     private final MasterKey masterKey;
 
@@ -32,11 +39,24 @@ class IdempotencyRecords {
         this.masterKey = masterKey;
     }
 
-    Outcome begin(String scope, String key, String fingerprint) {
+    /**
+     * Claims the key for a first run (a new key, or one whose first run died and let its lease
+     * lapse), or says what became of the first run.
+     */
+    Outcome begin(String scope, String key, String fingerprint, Duration lease) {
         int inserted = jdbc.update("""
-                insert into idempotency_record (scope, idempotency_key, request_fingerprint, created_at)
-                values (?, ?, ?, now()) on conflict do nothing""", scope, key, fingerprint);
+                insert into idempotency_record (scope, idempotency_key, request_fingerprint, created_at, lease_until)
+                values (?, ?, ?, now(), now() + ?) on conflict do nothing""", scope, key, fingerprint, Intervals.of(lease));
         if (inserted == 1) {
+            return new Outcome(Kind.FIRST, null);
+        }
+        int takenOver = jdbc.update("""
+                update idempotency_record set lease_until = now() + ?
+                where scope = ? and idempotency_key = ? and request_fingerprint = ? and response_status is null
+                  and (lease_until is null or lease_until < now())""", Intervals.of(lease), scope, key, fingerprint);
+        if (takenOver == 1) {
+            log.info("Idempotency-Key {} of {}: the first request's process stopped renewing its lease; running the retry",
+                    key, scope);
             return new Outcome(Kind.FIRST, null);
         }
         List<Outcome> existing = jdbc.query("""
@@ -53,8 +73,16 @@ class IdempotencyRecords {
                     masterKey.open(rs.getBytes("response_body"), context(scope, key))));
         }, scope, key);
         // the first request failed and was forgotten between our insert and our read: run again
-        return existing.isEmpty() ? begin(scope, key, fingerprint) : existing.get(0);
+        return existing.isEmpty() ? begin(scope, key, fingerprint, lease) : existing.get(0);
     }
+
+    void renewLeases(Collection<IdempotencyLeases.Held> held, Duration lease) {
+        jdbc.batchUpdate("""
+                update idempotency_record set lease_until = now() + ?
+                where scope = ? and idempotency_key = ? and response_status is null""",
+                held.stream().map(h -> new Object[] {Intervals.of(lease), h.scope(), h.key()}).toList());
+    }
+
 
     void complete(String scope, String key, StoredResponse response) {
         jdbc.update("""

@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,9 +18,8 @@ class IdempotencyRetention {
     static final String TASK = "idempotency-retention";
 
     @Bean
-    RecurringTask<Void> idempotencyRetentionTask(IdempotencyRecords records, Clock clock,
-                                                 @Value("${qayd.idempotency.retention:P1D}") Duration retention) {
+    RecurringTask<Void> idempotencyRetentionTask(IdempotencyRecords records, Clock clock, IdempotencySettings settings) {
         return Tasks.recurring(TASK, Schedules.fixedDelay(Duration.ofHours(1)))
-                .execute((instance, context) -> records.forgetOlderThan(clock.instant().minus(retention)));
+                .execute((instance, context) -> records.forgetOlderThan(clock.instant().minus(settings.retention())));
     }
 }

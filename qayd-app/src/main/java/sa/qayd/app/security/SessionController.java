@@ -21,21 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 import sa.qayd.api.Caller;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
+import sa.qayd.command.account.Passwords;
+import sa.qayd.command.web.FieldErrors;
 import sa.qayd.query.credential.Credentials;
 
 /** The dashboard's login session: a cookie that may manage both environments of the account. */
 @RestController
 class SessionController {
+    private static final int MAX_EMAIL_LENGTH = 254;
     /** Compared against when the e-mail is unknown, so both failures take the same time. */
     private final String decoyHash;
     private final Credentials credentials;
     private final PasswordEncoder passwords;
     private final SecurityContextRepository contexts;
     private final LoginThrottle throttle;
+    private final SessionCsrfTokens csrfTokens;
 
     SessionController(Credentials credentials, PasswordEncoder passwords, SecurityContextRepository contexts,
-                      LoginThrottle throttle) {
+                      LoginThrottle throttle, SessionCsrfTokens csrfTokens) {
         this.throttle = throttle;
+        this.csrfTokens = csrfTokens;
         this.credentials = credentials;
         this.passwords = passwords;
         this.contexts = contexts;
@@ -53,15 +58,21 @@ class SessionController {
     @PostMapping("/v1/session")
     SessionView login(@RequestBody LoginRequest login, HttpServletRequest request, HttpServletResponse response) {
         String email = login.email() == null ? "" : login.email().trim().toLowerCase(Locale.ROOT);
-        throttle.assertAllowed(email);
+        FieldErrors errors = new FieldErrors();
+        errors.text("email", email, false, MAX_EMAIL_LENGTH);
+        errors.throwIfAny("the log-in request is invalid");
+        String source = ClientAddress.of(request);
+        throttle.attempt(email, source);
         Optional<Credentials.Login> account = credentials.login(email);
         String password = login.password() == null ? "" : login.password();
-        boolean matches = passwords.matches(password, account.map(Credentials.Login::passwordHash).orElse(decoyHash));
+        // a password bcrypt cannot read was never accepted at sign-up: wrong, without asking bcrypt
+        boolean matches = Passwords.fitsBcrypt(password)
+                && passwords.matches(password, account.map(Credentials.Login::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
-            throttle.failed(email);
+            throttle.forgetStale();
             throw new QaydException(ErrorCode.INVALID_CREDENTIALS, "e-mail or password is wrong");
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, source);
         HttpSession existing = request.getSession(false);
         if (existing != null) {
             existing.invalidate();
@@ -71,6 +82,7 @@ class SessionController {
         context.setAuthentication(new CallerAuthentication(Caller.session(account.get().accountId())));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        csrfTokens.issue(request, response);
         return current(Caller.session(account.get().accountId()));
     }
 
@@ -84,7 +96,8 @@ class SessionController {
 
     @DeleteMapping("/v1/session")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void logout(HttpServletRequest request) {
+    void logout(HttpServletRequest request, HttpServletResponse response) {
+        csrfTokens.saveToken(null, request, response);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
