@@ -18,13 +18,20 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import sa.qayd.query.processing.EventGaps;
 
 /**
  * Axon without Axon Server: JPA event store, tokens, sagas and dead letters in PostgreSQL, all
@@ -32,6 +39,8 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * web API's JSON settings (snake_case, strictness) by accident.
  */
 @Configuration(proxyBeanMethods = false)
+// Axon's JPA event store auto-configuration, which registers these entities, backs off for our storage engine
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonConfig {
 
     /** Axon picks the ObjectMapper bean of exactly this name for its Jackson serializers. */
@@ -75,6 +84,24 @@ public class AxonConfig {
                 .build();
     }
 
+
+    /** Axon's own JPA storage engine as its auto-configuration builds it, with gaps that settle ({@link EventGaps}). */
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          EntityManagerProvider entityManagerProvider, TransactionManager transactionManager,
+                                          EventGaps gaps) {
+        return new SettlingJpaEventStorageEngine(JpaEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager), gaps);
+    }
 
     /**
      * Each process claims token segments under its own name. Axon's default (pid@host) is the same

@@ -23,6 +23,7 @@ import sa.qayd.api.QaydException;
 import sa.qayd.api.account.AccountRegisteredEvent;
 import sa.qayd.api.egs.EgsOnboardingRestartedEvent;
 import sa.qayd.api.egs.EgsUnitRegisteredEvent;
+import sa.qayd.query.processing.EventGaps;
 import sa.qayd.query.processing.ProcessorTokens;
 
 /**
@@ -42,11 +43,13 @@ class AuditStreamController {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ProcessorTokens tokens;
+    private final EventGaps gaps;
 
-    AuditStreamController(JdbcTemplate jdbc, ObjectMapper json, ProcessorTokens tokens) {
+    AuditStreamController(JdbcTemplate jdbc, ObjectMapper json, ProcessorTokens tokens, EventGaps gaps) {
         this.jdbc = jdbc;
         this.json = json;
         this.tokens = tokens;
+        this.gaps = gaps;
     }
 
     private record StoredEvent(long position, String aggregateId, String aggregateType, long sequence, String eventType,
@@ -76,9 +79,12 @@ class AuditStreamController {
         } while (page.size() == PAGE);
     }
 
-    /** Every event up to here has been attributed to its account (see {@link AggregateOwnerProjection}). */
+    /**
+     * Every event up to here has been attributed to its account (see {@link AggregateOwnerProjection}),
+     * not counting gaps in the global index that will never be filled ({@link EventGaps}).
+     */
     private long completeThrough() {
-        return tokens.of(AggregateOwnerProjection.GROUP).stream().mapToLong(ProcessorTokens.SegmentToken::completeThrough)
+        return tokens.of(AggregateOwnerProjection.GROUP).stream().mapToLong(segment -> gaps.completeThrough(segment.token()))
                 .min().orElse(-1);
     }
 

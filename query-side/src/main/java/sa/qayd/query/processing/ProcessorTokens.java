@@ -2,10 +2,8 @@ package sa.qayd.query.processing;
 
 import java.util.List;
 import java.util.OptionalLong;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,18 +49,6 @@ public class ProcessorTokens {
             }
             long resetAt = ReplayToken.getTokenAtReset(token).getAsLong();
             return resetAt <= 0 ? 1.0 : Math.max(0, position().orElse(0)) / (double) resetAt;
-        }
-
-        /**
-         * The highest global index up to which every event has been handled: below the oldest gap,
-         * since an event in a gap may still be committed by a transaction that started earlier.
-         */
-        public long completeThrough() {
-            TrackingToken current = WrappedToken.unwrapLowerBound(token);
-            if (current instanceof GapAwareTrackingToken gapAware) {
-                return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
-            }
-            return current == null ? -1 : current.position().orElse(-1);
         }
     }
 
