@@ -1,18 +1,26 @@
 package sa.qayd.query.webhook;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,7 +39,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final WebhookSettings settings;
     private final RetrySchedule retries;
     private final Clock clock;
-    private final HttpClient http;
+    private final CloseableHttpAsyncClient http;
     private volatile ScheduledExecutorService scheduler;
 
     DeliveryWorker(Deliveries deliveries, WebhookTargets targets, WebhookSettings settings, Clock clock) {
@@ -40,16 +48,28 @@ class DeliveryWorker implements SmartLifecycle {
         this.settings = settings;
         this.retries = RetrySchedule.of(settings);
         this.clock = clock;
-        // redirects are not followed: they could lead to an address the URL check never saw
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
+        // redirects are not followed: they could lead to an address the URL check never saw; and the
+        // connection goes only to addresses checked in the same lookup (no DNS rebinding)
+        this.http = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckedDnsResolver(targets))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(settings.requestTimeout())).build())
+                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(settings.requestTimeout())).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("Qayd-Webhooks/1")
                 .build();
     }
 
     @Override
     public void start() {
+        http.start();
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "webhook-delivery");
             thread.setDaemon(true);
@@ -70,6 +90,7 @@ class DeliveryWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        http.close(CloseMode.GRACEFUL);
     }
 
     @Override
@@ -94,32 +115,44 @@ class DeliveryWorker implements SmartLifecycle {
     private CompletableFuture<Void> attempt(Deliveries.Claimed delivery) {
         Optional<String> refusal = targets.refusal(delivery.url());
         if (refusal.isPresent()) {
-            failed(delivery, null, "not sent: the URL " + refusal.get());
+            retryLater(delivery, null, "not sent: the URL " + refusal.get());
             return CompletableFuture.completedFuture(null);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Qayd-Webhooks/1")
-                .header("Qayd-Signature", delivery.secret().signatureHeader(clock.instant().getEpochSecond(), delivery.payload()))
-                .header("Qayd-Event-Id", delivery.eventId())
-                .header("Qayd-Delivery-Id", delivery.deliveryId().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+        SimpleHttpRequest request = SimpleRequestBuilder.post(delivery.url())
+                .setBody(delivery.payload(), ContentType.APPLICATION_JSON)
+                .addHeader("Qayd-Signature", delivery.secret().signatureHeader(clock.instant().getEpochSecond(), delivery.payload()))
+                .addHeader("Qayd-Event-Id", delivery.eventId())
+                .addHeader("Qayd-Delivery-Id", delivery.deliveryId().toString())
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                failed(delivery, null, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-            } else if (response.statusCode() / 100 == 2) {
-                deliveries.delivered(delivery, response.statusCode());
-            } else {
-                failed(delivery, response.statusCode(), "the receiver answered HTTP " + response.statusCode());
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
+        http.execute(request, new FutureCallback<SimpleHttpResponse>() {
+            @Override
+            public void completed(SimpleHttpResponse response) {
+                if (response.getCode() / 100 == 2) {
+                    deliveries.delivered(delivery, response.getCode());
+                } else {
+                    retryLater(delivery, response.getCode(), "the receiver answered HTTP " + response.getCode());
+                }
+                outcome.complete(null);
             }
-            return null;
+
+            @Override
+            public void failed(Exception error) {
+                retryLater(delivery, null,
+                        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+                outcome.complete(null);
+            }
+
+            @Override
+            public void cancelled() {
+                retryLater(delivery, null, "cancelled");
+                outcome.complete(null);
+            }
         });
+        return outcome;
     }
 
-    private void failed(Deliveries.Claimed delivery, Integer statusCode, String error) {
+    private void retryLater(Deliveries.Claimed delivery, Integer statusCode, String error) {
         deliveries.attemptFailed(delivery, statusCode, error,
                 retries.nextAttempt(delivery.attempts(), delivery.retryingSince(), clock.instant()));
     }
