@@ -15,8 +15,8 @@ class HttpConfig {
 
     /** First of all filters, so that nothing behind it (security, idempotency, controllers) reads an unbounded body. */
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(HttpLimits limits, Problems problems) {
-        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits, problems));
+    FilterRegistrationBean<BodyGuardFilter> bodyGuardFilter(HttpLimits limits, Problems problems) {
+        FilterRegistrationBean<BodyGuardFilter> registration = new FilterRegistrationBean<>(new BodyGuardFilter(limits, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

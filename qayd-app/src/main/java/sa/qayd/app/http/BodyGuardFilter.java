@@ -13,19 +13,23 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import sa.qayd.api.ErrorCode;
 
 /**
  * Every request body is bounded by {@link HttpLimits#maxBodySize()}: a declared length over the
  * limit is refused before a byte is read, and a chunked body fails at the first byte past it, so
- * no reader (JSON, the idempotency fingerprint) ever holds more than the limit in memory.
+ * no reader (JSON, the idempotency fingerprint) ever holds more than the limit in memory. A body
+ * whose declared type is not a concrete media type ({@code *}{@code /*}, garbage) is refused here
+ * too: Spring cannot even represent such a request's headers.
  */
-class BodyLimitFilter extends OncePerRequestFilter {
+class BodyGuardFilter extends OncePerRequestFilter {
     private final long limit;
     private final Problems problems;
 
-    BodyLimitFilter(HttpLimits limits, Problems problems) {
+    BodyGuardFilter(HttpLimits limits, Problems problems) {
         this.limit = limits.maxBodySize().toBytes();
         this.problems = problems;
     }
@@ -39,7 +43,23 @@ class BodyLimitFilter extends OncePerRequestFilter {
             problems.write(response, ErrorCode.PAYLOAD_TOO_LARGE, new BodyTooLargeException(limit).detail());
             return;
         }
+        if (!concreteOrAbsent(request.getContentType())) {
+            problems.write(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be a media type such as application/json");
+            return;
+        }
         chain.doFilter(new BoundedRequest(request, limit), response);
+    }
+
+    private static boolean concreteOrAbsent(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static final class BoundedRequest extends HttpServletRequestWrapper {
