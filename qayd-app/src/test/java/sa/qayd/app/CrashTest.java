@@ -43,7 +43,7 @@ class CrashTest {
     @ValueSource(strings = {"service", "service and its PostgreSQL"})
     void killNineMidBurstLosesNothingAndTheServiceComesBackByItself(String killed) throws Exception {
         int port = ServiceProcess.freePort();
-        String[] command = {"qayd.data-dir=" + dataDir, "qayd.idempotency.lease=PT5S"};
+        String[] command = {"qayd.data-dir=" + dataDir, "qayd.embedded-postgres.durable=true", "qayd.idempotency.lease=PT5S"};
         Path log = dataDir.resolve("service.log");
         Tenant tenant;
         UUID unit;

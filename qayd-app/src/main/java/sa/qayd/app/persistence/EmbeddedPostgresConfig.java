@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * turns off for tests), listens on loopback only and asks for a password (see
  * {@link EmbeddedPostgresAccess}). A PostgreSQL left running by a killed service is stopped first
  * ({@link StalePostmaster}). With an empty {@code qayd.data-dir} (tests) it runs on a temporary
- * directory that is deleted afterwards, where durability would only cost time.
+ * directory that is deleted afterwards; tests of throwaway databases may turn durability off
+ * ({@code qayd.embedded-postgres.durable=false}), where it would only cost time.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -29,7 +30,8 @@ public class EmbeddedPostgresConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresAccess embeddedPostgres(@Value("${qayd.data-dir:}") String dataDir,
-                                            @Value("${qayd.embedded-postgres.port:0}") int port) throws IOException {
+                                            @Value("${qayd.embedded-postgres.port:0}") int port,
+                                            @Value("${qayd.embedded-postgres.durable:true}") boolean durable) throws IOException {
         // stopped by this bean's close, after the processors and the pool that use it: its own JVM hook
         // would stop it at once, under running transactions, and make every shutdown slow and noisy
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
@@ -40,19 +42,19 @@ public class EmbeddedPostgresConfig {
         if (directory != null) {
             Files.createDirectories(directory.getParent());
             StalePostmaster.clear(directory);
-            builder.setDataDirectory(directory.toFile()).setCleanDataDirectory(false)
-                    // the library passes -F (fsync off) and synchronous_commit=off; these come later and win
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
+            builder.setDataDirectory(directory.toFile()).setCleanDataDirectory(false);
+        }
+        if (durable) {
+            // the library passes -F (fsync off) and synchronous_commit=off; these come later and win
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on");
         }
         if (port > 0) {
             builder.setPort(port);
         }
         EmbeddedPostgresAccess postgres = EmbeddedPostgresAccess.start(builder, directory);
-        log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}{}", postgres.port(),
-                directory == null ? "a temporary directory" : directory,
-                directory == null ? " (not durable: tests only)" : " (fsync on, password required)");
+        log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {} ({}, password required)", postgres.port(),
+                directory == null ? "a temporary directory" : directory, durable ? "durable" : "NOT durable: tests only");
         return postgres;
     }
 
