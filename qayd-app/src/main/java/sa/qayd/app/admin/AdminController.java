@@ -1,20 +1,42 @@
 package sa.qayd.app.admin;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import sa.qayd.command.zatca.ZatcaWorkQueue;
+import sa.qayd.command.zatca.ZatcaWorker;
 
-/** The operators' API: event processors, replays and dead letters. Guarded by {@link AdminSecurityConfig}. */
+/**
+ * The operators' API: event processors, replays and dead letters, and the ZATCA work. Guarded by
+ * {@link AdminSecurityConfig}.
+ */
 @RestController
 class AdminController {
     private final EventProcessors processors;
+    private final ZatcaWorkQueue work;
+    private final ZatcaWorker worker;
 
-    AdminController(EventProcessors processors) {
+    AdminController(EventProcessors processors, ZatcaWorkQueue work, ZatcaWorker worker) {
         this.processors = processors;
+        this.work = work;
+        this.worker = worker;
+    }
+
+    /**
+     * What waits for ZATCA across all replicas, by kind and since when; and what the answering replica's
+     * worker has in flight per lane and has finished since it started.
+     */
+    record ZatcaWork(List<ZatcaWorkQueue.Backlog> backlog, Map<String, Integer> inFlight, long settledByThisReplica) {
+    }
+
+    @GetMapping("/admin/zatca-work")
+    ZatcaWork zatcaWork() {
+        return new ZatcaWork(work.backlog(), worker.inFlight(), worker.settled());
     }
 
     record ProcessorList(List<ProcessorView> data) {
