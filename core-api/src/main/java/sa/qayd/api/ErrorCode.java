@@ -33,6 +33,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency key reused with a different request"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS(409, "A request with this idempotency key is still in progress"),
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
+    INVOICE_NUMBER_TAKEN(409, "Invoice number already used"),
     EVENT_PROCESSOR_RESET_REFUSED(409, "Event processor cannot be reset now"),
     WEBHOOK_DELIVERY_PENDING(409, "Webhook delivery still pending"),
     VALIDATION_FAILED(422, "Validation failed"),

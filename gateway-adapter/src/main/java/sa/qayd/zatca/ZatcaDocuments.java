@@ -37,9 +37,12 @@ public final class ZatcaDocuments {
         return issue(invoice, signer, LocalDateTime.now(clock.withZone(RIYADH)).truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** @param signingTime the XAdES SigningTime, local Riyadh time */
+    /**
+     * @param signingTime the XAdES SigningTime, local Riyadh time
+     * @throws IllegalArgumentException if the document's allowances or prepayments make an amount negative
+     */
     public static SignedInvoice issue(InvoiceToIssue invoice, Signer signer, LocalDateTime signingTime) {
-        InvoiceTotals totals = Totals.of(invoice);
+        InvoiceTotals totals = Totals.of(invoice).requireIssuable();
         DocumentParts parts = UblInvoiceWriter.write(invoice, totals);
         byte[] digest = parts.digest();
         String invoiceHash = Digests.base64(digest);
@@ -50,7 +53,7 @@ public final class ZatcaDocuments {
                 invoice.seller().vatNumber(),
                 invoice.issuedAt().toLocalDate() + "T" + UblInvoiceWriter.issueTime(invoice),
                 totals.taxInclusive().toPlainString(),
-                totals.taxTotal().toPlainString(),
+                totals.taxTotalSar().toPlainString(),
                 invoiceHash,
                 signatureValue,
                 signer.certificate().getPublicKey().getEncoded(),

@@ -30,7 +30,7 @@ export async function list(main) {
     h('div', { class: 'filter-grid' },
       field({ name: 'egs_unit_id', label: t('unit'), value: filters.egs_unit_id, options: [['', t('all_units')], ...units.map((u) => [u.id, u.name])] }),
       field({ name: 'kind', label: t('kind'), value: filters.kind, options: [['', t('all_kinds')], ['simplified', t('kind_simplified')], ['standard', t('kind_standard')]] }),
-      field({ name: 'document_type', label: t('document_type'), value: filters.document_type, options: [['', t('all_documents')], ['invoice', t('doc_invoice')], ['credit_note', t('doc_credit_note')], ['debit_note', t('doc_debit_note')]] }),
+      field({ name: 'document_type', label: t('document_type'), value: filters.document_type, options: [['', t('all_documents')], ['invoice', t('doc_invoice')], ['credit_note', t('doc_credit_note')], ['debit_note', t('doc_debit_note')], ['prepayment_invoice', t('doc_prepayment_invoice')]] }),
       field({ name: 'status', label: t('status'), value: filters.status, options: [['', t('all_statuses')], ...STATUSES.map((s) => [s, t(`status_${s}`)])] }),
       field({ name: 'from', label: t('date_from'), type: 'date', value: filters.from }),
       field({ name: 'to', label: t('date_to'), type: 'date', value: filters.to })),
@@ -115,6 +115,7 @@ export async function detail(main, id) {
   }
   const amounts = invoice.amounts || {};
   const currency = amounts.currency || invoice.currency;
+  const details = invoice.details || {};
   // a full history when the API gives one; else what the view knows: issued, and the current status since when
   const history = invoice.status_history || [
     { status: 'issued', at: invoice.issued_at },
@@ -144,8 +145,9 @@ export async function detail(main, id) {
           [t('icv'), invoice.icv],
           [t('uuid'), invoice.uuid && h('code', { dir: 'ltr', class: 'wrap' }, invoice.uuid)],
           [t('invoice_hash'), invoice.invoice_hash && h('code', { dir: 'ltr', class: 'wrap' }, invoice.invoice_hash)],
-          [t('buyer'), invoice.buyer?.name],
-          [t('billing_reference'), invoice.billing_reference],
+          [t('buyer'), details.buyer?.name],
+          [t('billing_reference'), details.billing_reference],
+          [t('reason'), details.reason],
           [t('submission_attempts'), submission?.delayed_attempts ? String(submission.delayed_attempts) : null],
           [t('next_attempt'), submission?.next_attempt_at ? time(submission.next_attempt_at) : null],
           [t('last_delay_reason'), submission?.last_delay_reason],
@@ -155,9 +157,15 @@ export async function detail(main, id) {
         facts([
           [t('amount_tax_exclusive'), formatMoney(amounts.tax_exclusive, currency)],
           [t('amount_allowances'), Number(amounts.allowance_total) ? formatMoney(amounts.allowance_total, currency) : null],
+          [t('amount_charges'), Number(amounts.charge_total) ? formatMoney(amounts.charge_total, currency) : null],
           [t('amount_vat'), formatMoney(amounts.tax_total, currency)],
+          [t('amount_vat_sar'), currency !== 'SAR' && amounts.tax_total_sar != null ? formatMoney(amounts.tax_total_sar, 'SAR') : null],
+          [t('exchange_rate'), amounts.exchange_rate != null ? h('span', { dir: 'ltr' }, `1 ${currency} = ${amounts.exchange_rate} SAR`) : null],
+          [t('amount_prepaid'), Number(amounts.prepaid_amount) ? formatMoney(amounts.prepaid_amount, currency) : null],
+          [t('amount_rounding'), Number(amounts.payable_rounding_amount) ? formatMoney(amounts.payable_rounding_amount, currency) : null],
           [t('amount_payable'), h('strong', {}, formatMoney(amounts.payable ?? amounts.tax_inclusive, currency))],
         ]))),
+    ...[content(details, currency)].filter(Boolean),
     h('section', { class: 'card', 'aria-labelledby': 'inv-history' },
       h('h2', { id: 'inv-history' }, t('status_history')),
       history.length
@@ -168,4 +176,36 @@ export async function detail(main, id) {
     h('section', { class: 'card', 'aria-labelledby': 'inv-messages' },
       h('h2', { id: 'inv-messages' }, t('zatca_messages')),
       messages.length ? h('ul', { class: 'messages', id: 'zatca-messages' }, messages.map(zatcaMessage)) : h('p', { class: 'muted' }, t('no_messages'))));
+}
+
+const TRANSACTIONS = ['third_party', 'nominal', 'export', 'summary', 'self_billed'];
+
+/** What the document says beyond its lines and totals; shown only when it says something. */
+function content(details, currency) {
+  const flags = TRANSACTIONS.filter((flag) => details.transaction?.[flag]).map((flag) => t(`transaction_${flag}`));
+  const period = details.invoice_period;
+  const buyerId = details.buyer?.identification;
+  const entries = (list) => (list?.length ? h('ul', {}, list.map((entry) => h('li', {},
+    `${entry.reason || ''}${entry.reason_code ? ` (${entry.reason_code})` : ''} · ${entry.vat_category} ${entry.vat_rate}% · `,
+    formatMoney(entry.amount, currency)))) : null);
+  const pairs = [
+    [t('transaction'), flags.length ? flags.join(' · ') : null],
+    [t('buyer_vat'), details.buyer?.vat_number && h('span', { dir: 'ltr' }, details.buyer.vat_number)],
+    [t('buyer_id'), buyerId && h('span', { dir: 'ltr' }, `${buyerId.scheme} ${buyerId.value}`)],
+    [t('supply_date'), details.supply_date && h('span', { dir: 'ltr' }, details.supply_date)],
+    [t('supply_end_date'), details.supply_end_date && h('span', { dir: 'ltr' }, details.supply_end_date)],
+    [t('invoice_period'), period && h('span', { dir: 'ltr' }, `${period.start_date || ''} – ${period.end_date || ''}`)],
+    [t('purchase_order'), details.purchase_order_reference],
+    [t('contract'), details.contract_reference],
+    [t('payment_means'), details.payment_means],
+    [t('note'), details.note],
+    [t('document_allowances'), entries(details.allowances)],
+    [t('document_charges'), entries(details.charges)],
+    [t('prepayments'), details.prepayments?.length ? h('ul', {}, details.prepayments.map((p) => h('li', {},
+      h('span', { dir: 'ltr' }, `${p.invoice_number} · ${p.issue_date}`), ` · ${p.vat_category} ${p.vat_rate}% · `,
+      formatMoney(p.taxable_amount, currency)))) : null],
+  ].filter(([, value]) => value !== undefined && value !== null && value !== '');
+  if (!pairs.length) return null;
+  return h('section', { class: 'card', id: 'invoice-content', 'aria-labelledby': 'inv-content' },
+    h('h2', { id: 'inv-content' }, t('invoice_content')), facts(pairs));
 }

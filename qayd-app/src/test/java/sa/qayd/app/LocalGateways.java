@@ -18,7 +18,7 @@ public final class LocalGateways {
     private LocalGateways() {
     }
 
-    static void register(DynamicPropertyRegistry properties) {
+    public static void register(DynamicPropertyRegistry properties) {
         properties.add("qayd.zatca.production.base-url", () -> PRODUCTION.baseUri().toString());
     }
 

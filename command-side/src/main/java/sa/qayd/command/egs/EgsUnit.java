@@ -40,9 +40,12 @@ import sa.qayd.api.egs.RestartEgsOnboardingCommand;
 import sa.qayd.api.invoice.InvoiceDraft;
 import sa.qayd.api.invoice.InvoiceIssuedEvent;
 import sa.qayd.api.invoice.InvoiceKind;
+import sa.qayd.api.invoice.InvoicePreview;
 import sa.qayd.api.invoice.InvoiceReceipt;
 import sa.qayd.api.invoice.IssueInvoiceCommand;
+import sa.qayd.api.invoice.PreviewInvoiceCommand;
 import sa.qayd.command.invoice.Invoice;
+import sa.qayd.command.invoice.InvoiceNumbers;
 import sa.qayd.command.invoice.InvoiceSigning;
 import sa.qayd.command.invoice.InvoiceSigning.IssuedDocument;
 import sa.qayd.zatca.hash.InvoiceHash;
@@ -162,22 +165,18 @@ public class EgsUnit {
     }
 
     @CommandHandler
-    public InvoiceReceipt handle(IssueInvoiceCommand command, InvoiceSigning signing, Clock clock) throws Exception {
+    public InvoiceReceipt handle(IssueInvoiceCommand command, InvoiceSigning signing, InvoiceNumbers numbers, Clock clock)
+            throws Exception {
         assertUsableBy(command.accountId(), command.environment());
         assertActive();
-        boolean allowed = command.kind() == InvoiceKind.STANDARD
-                ? identity.invoiceTypes().allowsStandard()
-                : identity.invoiceTypes().allowsSimplified();
-        if (!allowed) {
-            throw new QaydException(ErrorCode.INVOICE_TYPE_NOT_ALLOWED, "EGS unit " + egsUnitId
-                    + " was onboarded for " + identity.invoiceTypes().name().toLowerCase(Locale.ROOT)
-                    + " invoices only, not " + command.kind().wireName());
-        }
+        assertIssues(command.kind());
         long icv = lastIcv + 1;
         InvoiceDraft draft = numbered(command.draft(), icv);
         String signingKey = keyId == null ? "" : keyId;
+        // signed first: the document model refuses what no XML may carry before the number is stored
         IssuedDocument document = signing.sign(new InvoiceSigning.Request(egsUnitId, identity, certificate, signingKey,
                 command.kind(), command.documentType(), draft, icv, lastInvoiceHash));
+        numbers.claim(accountId, environment, draft.invoiceNumber(), command.invoiceId(), egsUnitId, icv);
         apply(new InvoiceSequencedEvent(egsUnitId, command.invoiceId(), icv, document.invoiceHash()));
         InvoiceIssuedEvent issued = new InvoiceIssuedEvent(command.invoiceId(), egsUnitId, accountId, environment,
                 command.kind(), command.documentType(), draft.invoiceNumber(), document.uuid(), icv,
@@ -186,6 +185,30 @@ public class EgsUnit {
         createNew(Invoice.class, () -> new Invoice(issued));
         return new InvoiceReceipt(command.invoiceId(), egsUnitId, draft.invoiceNumber(), icv, document.uuid(),
                 document.invoiceHash(), document.qrCode(), document.signedXml(), document.amounts(), issued.issuedAt());
+    }
+
+    /** The document this unit would issue next, signed with a throwaway key; nothing changes. */
+    @CommandHandler
+    public InvoicePreview handle(PreviewInvoiceCommand command, InvoiceSigning signing) {
+        assertUsableBy(command.accountId(), command.environment());
+        assertIssues(command.kind());
+        long icv = lastIcv + 1;
+        InvoiceDraft draft = numbered(command.draft(), icv);
+        IssuedDocument document = signing.preview(new InvoiceSigning.Request(egsUnitId, identity, certificate, keyId,
+                command.kind(), command.documentType(), draft, icv, lastInvoiceHash));
+        return new InvoicePreview(egsUnitId, draft.invoiceNumber(), icv, document.uuid(), document.previousInvoiceHash(),
+                document.invoiceHash(), document.qrCode(), document.signedXml(), document.amounts());
+    }
+
+    private void assertIssues(InvoiceKind kind) {
+        boolean allowed = kind == InvoiceKind.STANDARD
+                ? identity.invoiceTypes().allowsStandard()
+                : identity.invoiceTypes().allowsSimplified();
+        if (!allowed) {
+            throw new QaydException(ErrorCode.INVOICE_TYPE_NOT_ALLOWED, "EGS unit " + egsUnitId
+                    + " was onboarded for " + identity.invoiceTypes().name().toLowerCase(Locale.ROOT)
+                    + " invoices only, not " + kind.wireName());
+        }
     }
 
     /**

@@ -3,6 +3,9 @@ package sa.qayd.command.invoice;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,31 +25,46 @@ import sa.qayd.api.invoice.DocumentType;
 import sa.qayd.api.invoice.InvoiceAmounts;
 import sa.qayd.api.invoice.InvoiceDraft;
 import sa.qayd.api.invoice.InvoiceKind;
+import sa.qayd.api.invoice.InvoicePreview;
 import sa.qayd.api.invoice.InvoiceReceipt;
 import sa.qayd.api.invoice.InvoiceStatus;
 import sa.qayd.api.invoice.IssueInvoiceCommand;
+import sa.qayd.api.invoice.PreviewInvoiceCommand;
 import sa.qayd.command.web.Commands;
 import sa.qayd.platform.signal.Signals;
 import sa.qayd.platform.signal.Topics;
 import sa.qayd.command.web.FieldErrors;
+import sa.qayd.zatca.rules.ZatcaRules;
+import sa.qayd.zatca.verify.InvoiceVerifier;
 
 /**
- * The four document endpoints. Each resolves the EGS unit the same way: the body's
- * {@code egs_unit_id}, else the API key's default unit, else {@code EGS_UNIT_REQUIRED}.
+ * The document endpoints and their validation twin. Each resolves the EGS unit the same way: the
+ * body's {@code egs_unit_id}, else the API key's default unit, else {@code EGS_UNIT_REQUIRED}.
  */
 @RestController
 class InvoiceController {
+    private static final String ERROR = "error";
+    private static final String WARNING = "warning";
+    private static final String QAYD = "QAYD";
+    static final String THROWAWAY_NOTICE = "Signed with a throwaway key and a self-signed certificate made for validation,"
+            + " not with the unit's: the content, invoice number, ICV and PIH are what Qayd would issue now; the signature,"
+            + " the certificate and QR tags 7 to 9 prove nothing. Nothing was numbered, stored or sent to ZATCA.";
+
     private final Commands commands;
     private final InvoiceRequestValidator validator;
+    private final InvoiceNumbers numbers;
+    private final Clock clock;
 
     private final InvoiceOutcomes outcomes;
     private final SubmissionSettings settings;
     private final Signals signals;
 
-    InvoiceController(Commands commands, Clock clock, InvoiceOutcomes outcomes, SubmissionSettings settings,
-                      Signals signals) {
+    InvoiceController(Commands commands, Clock clock, InvoiceNumbers numbers, InvoiceOutcomes outcomes,
+                      SubmissionSettings settings, Signals signals) {
         this.commands = commands;
         this.validator = new InvoiceRequestValidator(clock);
+        this.numbers = numbers;
+        this.clock = clock;
         this.outcomes = outcomes;
         this.settings = settings;
         this.signals = signals;
@@ -65,45 +83,123 @@ class InvoiceController {
     @PostMapping("/v1/invoices/simplified")
     ResponseEntity<InvoiceAnswer> simplified(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
-        return issueInvoice(caller, request, InvoiceKind.SIMPLIFIED);
+        return issue(caller, request, document(caller, request, DocumentType.INVOICE, InvoiceKind.SIMPLIFIED, false));
     }
 
     @PostMapping("/v1/invoices/standard")
     ResponseEntity<InvoiceAnswer> standard(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
-        return issueInvoice(caller, request, InvoiceKind.STANDARD);
+        return issue(caller, request, document(caller, request, DocumentType.INVOICE, InvoiceKind.STANDARD, false));
     }
 
     @PostMapping("/v1/invoices/credit")
     ResponseEntity<InvoiceAnswer> credit(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
-        return issueNote(caller, request, DocumentType.CREDIT_NOTE);
+        return issue(caller, request, document(caller, request, DocumentType.CREDIT_NOTE, null, false));
     }
 
     @PostMapping("/v1/invoices/debit")
     ResponseEntity<InvoiceAnswer> debit(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
-        return issueNote(caller, request, DocumentType.DEBIT_NOTE);
+        return issue(caller, request, document(caller, request, DocumentType.DEBIT_NOTE, null, false));
     }
 
-    private ResponseEntity<InvoiceAnswer> issueInvoice(Caller caller, InvoiceRequest request, InvoiceKind kind)
+    /** A prepayment invoice (386) for an advance; {@code invoice_type} says simplified or standard. */
+    @PostMapping("/v1/invoices/prepayment")
+    ResponseEntity<InvoiceAnswer> prepayment(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
+        return issue(caller, request, document(caller, request, DocumentType.PREPAYMENT_INVOICE, null, false));
+    }
+
+    /** One result of ZATCA's rules (XSD, EN16931, KSA) or of Qayd's own checks (QAYD). */
+    record RuleResult(String source, String rule, String severity, String message) {
+    }
+
+    /**
+     * What {@code POST /v1/invoices/validate} answers: the document Qayd would sign for the body and
+     * every rule result. {@code xml} is base64 of that document signed with a throwaway key.
+     */
+    record ValidationAnswer(boolean valid, String kind, String documentType, UUID egsUnitId, String invoiceNumber, long icv,
+                            UUID uuid, String previousInvoiceHash, String invoiceHash, String qrCode, InvoiceAmounts amounts,
+                            String xml, String signature, String notice, int errors, int warnings, List<RuleResult> results) {
+    }
+
+    /**
+     * The same body as the issuing endpoints, with {@code document_type} (invoice by default,
+     * credit_note, debit_note, prepayment_invoice) and {@code invoice_type} (simplified or standard,
+     * unless a note inherits it from original_invoice_id). Takes no ICV, stores nothing, sends nothing.
+     */
+    @PostMapping("/v1/invoices/validate")
+    ValidationAnswer validate(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request) {
+        FieldErrors errors = new FieldErrors();
+        DocumentType type = DocumentType.INVOICE;
+        if (request.documentType() != null) {
+            type = Arrays.stream(DocumentType.values()).filter(t -> t.wireName().equals(request.documentType())).findFirst()
+                    .orElse(null);
+            if (type == null) {
+                errors.add("document_type", "must be invoice, credit_note, debit_note or prepayment_invoice");
+                errors.throwIfAny("the document to validate is invalid");
+            }
+        }
+        Document document = document(caller, request, type, null, true);
+        InvoicePreview preview = commands.send(new PreviewInvoiceCommand(unit(caller, request), caller.accountId(),
+                caller.keyEnvironment(), document.kind(), document.type(), document.draft()), ErrorCode.EGS_UNIT_NOT_FOUND);
+        byte[] xml = Base64.getDecoder().decode(preview.signedXml());
+        List<RuleResult> results = new ArrayList<>();
+        // compiled on first use (a few seconds), judged by this service's clock in Riyadh time
+        ZatcaRules.get().withClock(clock).validate(xml).findings().forEach(finding -> results.add(new RuleResult(finding.source(), finding.id(),
+                finding.error() ? ERROR : WARNING, finding.text())));
+        InvoiceVerifier.verify(xml).problems().forEach(problem -> results.add(new RuleResult(QAYD,
+                problem.code().name(), ERROR, problem.detail())));
+        numbers.holder(caller.accountId(), caller.keyEnvironment(), preview.invoiceNumber()).ifPresent(holder -> results.add(
+                new RuleResult(QAYD, ErrorCode.INVOICE_NUMBER_TAKEN.name(), ERROR, "invoice number " + preview.invoiceNumber()
+                        + " is already used by invoice " + holder + "; issuing this body would be refused")));
+        int failed = (int) results.stream().filter(result -> ERROR.equals(result.severity())).count();
+        return new ValidationAnswer(failed == 0, document.kind().wireName(), document.type().wireName(), preview.egsUnitId(),
+                preview.invoiceNumber(), preview.icv(), preview.uuid(), preview.previousInvoiceHash(), preview.invoiceHash(),
+                preview.qrCode(), preview.amounts(), preview.signedXml(), "throwaway", THROWAWAY_NOTICE, failed,
+                results.size() - failed, results);
+    }
+
+    /** A validated body: the kind (possibly inherited from the amended invoice), the document type and the draft. */
+    private record Document(InvoiceKind kind, DocumentType type, InvoiceDraft draft) {
+    }
+
+    /**
+     * Checks the body for a document of {@code type}; {@code pathKind} is the kind the endpoint
+     * fixes (simplified or standard invoices), else {@code invoice_type} or the amended invoice says it.
+     */
+    private Document document(Caller caller, InvoiceRequest request, DocumentType type, InvoiceKind pathKind, boolean validating) {
         requireApiKey(caller);
         FieldErrors errors = new FieldErrors();
-        for (String noteOnly : new String[] {"invoice_type", "original_invoice_id", "billing_reference", "reason"}) {
+        if (!validating && request.documentType() != null) {
+            errors.add("document_type", "is only for POST /v1/invoices/validate");
+        }
+        String what = "the " + type.wireName().replace('_', ' ');
+        if (type.isNote()) {
+            return note(caller, request, type, errors);
+        }
+        for (String noteOnly : new String[] {"original_invoice_id", "billing_reference", "reason"}) {
             if (noteField(request, noteOnly) != null) {
                 errors.add(noteOnly, "is only for credit and debit notes (/v1/invoices/credit, /v1/invoices/debit)");
             }
         }
-        InvoiceDraft draft = validator.validate(request, kind, DocumentType.INVOICE, errors);
-        errors.throwIfAny("the invoice is invalid");
-        return issue(caller, request, kind, DocumentType.INVOICE, draft);
+        InvoiceKind kind = pathKind;
+        if (pathKind != null && request.invoiceType() != null) {
+            errors.add("invoice_type", "is given by the path here; it is for notes, prepayment invoices and validation");
+        } else if (pathKind == null) {
+            kind = declaredKind(request, errors);
+            if (request.invoiceType() == null) {
+                errors.add("invoice_type", "is required: simplified or standard");
+            }
+        }
+        InvoiceDraft draft = validator.validate(request, kind, type, errors);
+        errors.throwIfAny(what + " is invalid");
+        return new Document(kind, type, draft);
     }
 
-    private ResponseEntity<InvoiceAnswer> issueNote(Caller caller, InvoiceRequest request, DocumentType type)
-            throws InterruptedException {
-        requireApiKey(caller);
-        FieldErrors errors = new FieldErrors();
+    private Document note(Caller caller, InvoiceRequest request, DocumentType type, FieldErrors errors) {
+        String what = "the " + type.wireName().replace('_', ' ');
         InvoiceKind declaredKind = declaredKind(request, errors);
         boolean hasOriginal = request.originalInvoiceId() != null;
         boolean hasReference = request.billingReference() != null && !request.billingReference().isBlank();
@@ -118,7 +214,7 @@ class InvoiceController {
         }
         errors.text("reason", request.reason(), true, 1000);
         InvoiceDraft draft = validator.validate(request, hasOriginal ? null : declaredKind, type, errors);
-        errors.throwIfAny("the " + type.wireName().replace('_', ' ') + " is invalid");
+        errors.throwIfAny(what + " is invalid");
 
         InvoiceKind kind = declaredKind;
         String billingReference = request.billingReference();
@@ -130,24 +226,31 @@ class InvoiceController {
                 inherited.add("invoice_type", "must match the original invoice, which is " + original.kind().wireName());
             }
             kind = original.kind();
-            if (kind == InvoiceKind.STANDARD) {
-                validator.requireStandardBuyer(request.buyer(), inherited);
-            }
-            inherited.throwIfAny("the " + type.wireName().replace('_', ' ') + " is invalid");
+            validator.checkKind(request, draft, kind, inherited);
+            inherited.throwIfAny(what + " is invalid");
             billingReference = original.invoiceNumber();
         }
-        InvoiceDraft amending = draft.withAmendment(
-                new InvoiceDraft.Amendment(request.originalInvoiceId(), billingReference.trim(), request.reason().trim()));
-        return issue(caller, request, kind, type, amending);
+        return new Document(kind, type, draft.withAmendment(
+                new InvoiceDraft.Amendment(request.originalInvoiceId(), billingReference, request.reason())));
     }
 
-    private ResponseEntity<InvoiceAnswer> issue(Caller caller, InvoiceRequest request, InvoiceKind kind, DocumentType type,
-                                                InvoiceDraft draft) throws InterruptedException {
-        UUID unitId = request.egsUnitId() != null
+    private ResponseEntity<InvoiceAnswer> issue(Caller caller, InvoiceRequest request, Document document)
+            throws InterruptedException {
+        return issue(caller, request, document.kind(), document.type(), document.draft());
+    }
+
+    /** The body's {@code egs_unit_id}, else the API key's default unit, else EGS_UNIT_REQUIRED. */
+    private static UUID unit(Caller caller, InvoiceRequest request) {
+        return request.egsUnitId() != null
                 ? request.egsUnitId()
                 : caller.defaultEgsUnit().orElseThrow(() -> new QaydException(ErrorCode.EGS_UNIT_REQUIRED,
                         "No EGS unit given: set a default EGS unit on this API key (dashboard, or PATCH /v1/api-keys/"
                                 + caller.apiKeyId() + " with default_egs_unit_id) or send egs_unit_id in the body."));
+    }
+
+    private ResponseEntity<InvoiceAnswer> issue(Caller caller, InvoiceRequest request, InvoiceKind kind, DocumentType type,
+                                                InvoiceDraft draft) throws InterruptedException {
+        UUID unitId = unit(caller, request);
         UUID invoiceId = UUID.randomUUID();
         boolean cleared = kind == InvoiceKind.STANDARD;
         // registered before the document exists, so that a clearance faster than this thread is not missed
@@ -189,7 +292,7 @@ class InvoiceController {
             return null;
         }
         try {
-            return InvoiceKind.valueOf(request.invoiceType().trim().toUpperCase(Locale.ROOT));
+            return InvoiceKind.valueOf(request.invoiceType().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add("invoice_type", "must be simplified or standard");
             return null;
@@ -198,7 +301,6 @@ class InvoiceController {
 
     private static Object noteField(InvoiceRequest request, String field) {
         return switch (field) {
-            case "invoice_type" -> request.invoiceType();
             case "original_invoice_id" -> request.originalInvoiceId();
             case "billing_reference" -> request.billingReference();
             default -> request.reason();

@@ -63,6 +63,10 @@ public final class FieldErrors {
         }
     }
 
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
     public void throwIfAny(String summary) {
         if (!errors.isEmpty()) {
             throw new QaydException(ErrorCode.VALIDATION_FAILED, summary + ": " + errors.size() + " field(s) invalid", errors);

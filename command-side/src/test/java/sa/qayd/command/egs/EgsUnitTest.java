@@ -7,6 +7,7 @@ import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 import static sa.qayd.command.Fixtures.refusal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,10 +52,13 @@ import sa.qayd.api.invoice.InvoiceIssuedEvent;
 import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.InvoiceLineDraft;
 import sa.qayd.api.invoice.InvoiceReceipt;
+import sa.qayd.api.invoice.InvoicePreview;
 import sa.qayd.api.invoice.IssueInvoiceCommand;
+import sa.qayd.api.invoice.PreviewInvoiceCommand;
 import sa.qayd.api.invoice.VatCategory;
 import sa.qayd.command.Fixtures;
 import sa.qayd.command.TestCertificates;
+import sa.qayd.command.invoice.ClaimedNumbers;
 import sa.qayd.command.invoice.InvoiceSigning;
 import sa.qayd.zatca.verify.InvoiceVerifier;
 import sa.qayd.zatca.verify.VerificationContext;
@@ -76,12 +80,15 @@ class EgsUnitTest {
             "1010010000", InvoiceTypes.BOTH, "RRRD2929", "Retail",
             new Address("King Fahd Rd", "1234", null, "Olaya", "Riyadh", "12345", "SA"));
 
+    private final ClaimedNumbers numbers = new ClaimedNumbers();
+
     @BeforeEach
     void injectTheUnitsCollaborators() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(otps);
         fixture.registerInjectableResource(new InvoiceSigning((unit, keyId) -> PRIVATE_KEYS.get(keyId), clock));
+        fixture.registerInjectableResource(numbers);
     }
 
     private EgsUnitRegisteredEvent registered(InvoiceTypes types) {
@@ -110,10 +117,56 @@ class EgsUnitTest {
     }
 
     private IssueInvoiceCommand issue(UUID account, Environment environment, InvoiceKind kind) {
-        InvoiceDraft draft = new InvoiceDraft(null, LocalDate.now(), LocalTime.of(0, 0), "SAR", null,
+        return new IssueInvoiceCommand(unitId, UUID.randomUUID(), account, environment, kind, DocumentType.INVOICE, draft(null));
+    }
+
+    private static InvoiceDraft draft(String invoiceNumber) {
+        return new InvoiceDraft(invoiceNumber, LocalDate.now(), LocalTime.of(0, 0), "SAR", null,
                 List.of(new InvoiceLineDraft("Tea", BigDecimal.ONE, BigDecimal.TEN, VatCategory.S, new BigDecimal("15"), null, null)),
                 "10", null, null);
-        return new IssueInvoiceCommand(unitId, UUID.randomUUID(), account, environment, kind, DocumentType.INVOICE, draft);
+    }
+
+    @Test
+    void aNumberAnotherDocumentHoldsIsRefusedBeforeTheUnitTakesAnIcv() {
+        UUID holder = UUID.randomUUID();
+        numbers.claim(accountId, Environment.SANDBOX, "INV-7", holder, UUID.randomUUID(), 1);
+
+        fixture.given(registered(InvoiceTypes.BOTH), onboarded())
+                .when(new IssueInvoiceCommand(unitId, UUID.randomUUID(), accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED,
+                        DocumentType.INVOICE, draft("INV-7")))
+                .expectException(refusal(ErrorCode.INVOICE_NUMBER_TAKEN))
+                .expectNoEvents();
+        assertThat(spawning.spawnedEvents()).isEmpty();
+    }
+
+    @Test
+    void theDefaultNumberIsClaimedLikeAnyOther() {
+        IssueInvoiceCommand command = issue(accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED);
+        fixture.given(registered(InvoiceTypes.BOTH), onboarded()).when(command).expectSuccessfulHandlerExecution();
+
+        String defaultNumber = "INV-" + unitId.toString().substring(0, 8).toUpperCase() + "-1";
+        assertThat(numbers.holder(accountId, Environment.SANDBOX, defaultNumber)).contains(command.invoiceId());
+        assertThat(numbers.holder(accountId, Environment.PRODUCTION, defaultNumber)).isEmpty();
+    }
+
+    @Test
+    void aPreviewOfAPendingUnitTakesNoIcvAndIsSignedWithAThrowawayKey() {
+        fixture.given(registered(InvoiceTypes.BOTH), new InvoiceSequencedEvent(unitId, UUID.randomUUID(), 4, PREVIOUS_HASH))
+                .when(new PreviewInvoiceCommand(unitId, accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED,
+                        DocumentType.INVOICE, draft("PREVIEW-1")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<InvoicePreview>("the next document, ICV 5") {
+                    @Override
+                    protected boolean matchesSafely(InvoicePreview preview) {
+                        byte[] xml = Base64.getDecoder().decode(preview.signedXml());
+                        return preview.icv() == 5 && preview.invoiceNumber().equals("PREVIEW-1")
+                                && InvoiceVerifier.verify(xml, VerificationContext.NONE.withExpectedChain(PREVIOUS_HASH, 5)).valid()
+                                && new String(xml, StandardCharsets.UTF_8).contains("Qayd validation preview");
+                    }
+                });
+        assertThat(spawning.spawnedEvents()).isEmpty();
+        assertThat(numbers.holder(accountId, Environment.SANDBOX, "PREVIEW-1")).isEmpty();
     }
 
     @Test

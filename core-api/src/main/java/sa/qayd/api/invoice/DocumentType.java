@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum DocumentType {
     INVOICE("388"),
     CREDIT_NOTE("381"),
-    DEBIT_NOTE("383");
+    DEBIT_NOTE("383"),
+    /** An invoice for an advance payment, deducted later in the final invoice. */
+    PREPAYMENT_INVOICE("386");
 
     private final String typeCode;
 
@@ -19,7 +21,7 @@ public enum DocumentType {
     }
 
     public boolean isNote() {
-        return this != INVOICE;
+        return this == CREDIT_NOTE || this == DEBIT_NOTE;
     }
 
     public String wireName() {

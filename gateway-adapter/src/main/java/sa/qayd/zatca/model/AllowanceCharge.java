@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A document-level allowance (discount) or charge in SAR, applied to the taxable amount of its VAT
- * category.
+ * A document-level allowance (discount) or charge in the document currency, applied to the taxable
+ * amount of its VAT category.
  *
  * @param reasonCode UNTDID 5189 (allowances) or 7161 (charges) code, optional
  */
@@ -16,8 +16,9 @@ public record AllowanceCharge(boolean charge, BigDecimal amount, String reason, 
             throw new IllegalArgumentException("allowance/charge amount must be non-negative with at most 2 decimals");
         }
         Text.check("allowance/charge reason", reason, 1000);
-        if (reasonCode != null) {
-            Text.matching("allowance/charge reason code", reasonCode, "[A-Z0-9]{1,3}");
+        if (reasonCode != null && !(charge ? CodeLists.CHARGE_REASONS : CodeLists.ALLOWANCE_REASONS).contains(reasonCode)) {
+            throw new IllegalArgumentException((charge ? "charge reason code must be UNTDID 7161" : "allowance reason code must be UNTDID 5189")
+                    + ", got " + reasonCode);
         }
         Objects.requireNonNull(tax, "tax");
     }

@@ -13,6 +13,9 @@ import java.util.Objects;
 public record InvoiceLine(String name, BigDecimal quantity, String unitCode, BigDecimal unitPrice, TaxCategory tax,
                           BigDecimal allowance, String allowanceReason) {
 
+    /** UN/ECE rec 20 "piece", when a line names no unit. */
+    public static final String DEFAULT_UNIT = "PCE";
+
     public InvoiceLine {
         Text.check("item name", name, 1000);
         Text.matching("unit code", unitCode, "[A-Z0-9]{1,3}");
@@ -38,7 +41,7 @@ public record InvoiceLine(String name, BigDecimal quantity, String unitCode, Big
     }
 
     public static InvoiceLine of(String name, BigDecimal quantity, BigDecimal unitPrice, TaxCategory tax) {
-        return new InvoiceLine(name, quantity, "PCE", unitPrice, tax, BigDecimal.ZERO, null);
+        return new InvoiceLine(name, quantity, DEFAULT_UNIT, unitPrice, tax, BigDecimal.ZERO, null);
     }
 
     public InvoiceLine withAllowance(BigDecimal amount, String reason) {

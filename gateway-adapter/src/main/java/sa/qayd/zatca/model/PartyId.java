@@ -4,7 +4,9 @@ package sa.qayd.zatca.model;
 public record PartyId(String scheme, String value) {
 
     public PartyId {
-        Text.matching("party id scheme", scheme, "CRN|MOM|MLS|SAG|OTH|700|TIN|NAT|GCC|IQA|PAS");
+        if (scheme == null || !CodeLists.BUYER_ID_SCHEMES.contains(scheme)) {
+            throw new IllegalArgumentException("party id scheme must be one of " + CodeLists.BUYER_ID_SCHEMES + ", got " + scheme);
+        }
         Text.matching("party id (alphanumeric, BR-KSA-08/14)", value, "[A-Za-z0-9]{1,1000}");
     }
 }

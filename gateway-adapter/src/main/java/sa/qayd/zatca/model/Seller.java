@@ -12,7 +12,7 @@ public record Seller(String registrationName, String vatNumber, PartyId id, Addr
         Text.check("seller name", registrationName, 1000);
         Text.matching("seller VAT number", vatNumber, VAT_NUMBER_PATTERN);
         Objects.requireNonNull(id, "seller id");
-        if (!id.scheme().matches("CRN|MOM|MLS|SAG|OTH|700")) {
+        if (!CodeLists.SELLER_ID_SCHEMES.contains(id.scheme())) {
             throw new IllegalArgumentException("seller id scheme must be one of CRN, MOM, MLS, SAG, OTH, 700 (BR-KSA-08)");
         }
         Objects.requireNonNull(address, "seller address");

@@ -5,7 +5,7 @@ package sa.qayd.zatca.qr;
  *
  * @param timestamp            {@code IssueDate + "T" + IssueTime} exactly as in the XML
  * @param totalWithVat         {@code TaxInclusiveAmount} text as in the XML
- * @param vatTotal             VAT total ({@code TaxTotal/TaxAmount}) text as in the XML
+ * @param vatTotal             VAT total in SAR (the first {@code TaxTotal/TaxAmount}, BT-111) text as in the XML
  * @param invoiceHash          the base64 invoice hash text
  * @param signature            the base64 SignatureValue text
  * @param publicKey            DER SubjectPublicKeyInfo of the signing key

@@ -2,13 +2,17 @@ package sa.qayd.zatca.ubl;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import sa.qayd.zatca.model.Address;
 import sa.qayd.zatca.model.AllowanceCharge;
 import sa.qayd.zatca.model.Buyer;
+import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
+import sa.qayd.zatca.model.Period;
+import sa.qayd.zatca.model.PrepaymentDeduction;
 import sa.qayd.zatca.model.Seller;
 import sa.qayd.zatca.model.TaxCategory;
 import sa.qayd.zatca.totals.InvoiceTotals;
@@ -23,7 +27,7 @@ public final class UblInvoiceWriter {
             + " xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\""
             + " xmlns:ext=\"urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2\">";
     private static final byte[] ROOT_START_BYTES = ROOT_START.getBytes(StandardCharsets.UTF_8);
-    private static final BigDecimal NOTHING_PREPAID = new BigDecimal("0.00");
+    private static final BigDecimal ZERO = new BigDecimal("0.00");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private UblInvoiceWriter() {
@@ -35,26 +39,40 @@ public final class UblInvoiceWriter {
     }
 
     public static DocumentParts write(InvoiceToIssue invoice, InvoiceTotals totals) {
-        XmlBuilder middle = new XmlBuilder(1, 2048);
+        XmlBuilder middle = new XmlBuilder(1, 2048, invoice.currency());
         header(middle, invoice);
         middle.indentForNext();
 
-        XmlBuilder tail = new XmlBuilder(1, 4096 + 1024 * invoice.lines().size());
+        int lineCount = invoice.lines().size() + invoice.prepayments().size();
+        XmlBuilder tail = new XmlBuilder(1, 4096 + 1024 * lineCount, invoice.currency());
         supplier(tail, invoice.seller());
         customer(tail, invoice.buyer());
         if (invoice.supplyDate() != null) {
-            tail.start("cac:Delivery").leaf("cbc:ActualDeliveryDate", invoice.supplyDate().toString()).end("cac:Delivery");
+            tail.start("cac:Delivery").leaf("cbc:ActualDeliveryDate", invoice.supplyDate().toString())
+                    .optionalLeaf("cbc:LatestDeliveryDate", text(invoice.supplyEndDate())).end("cac:Delivery");
         }
         tail.start("cac:PaymentMeans").leaf("cbc:PaymentMeansCode", invoice.paymentMeansCode())
                 .optionalLeaf("cbc:InstructionNote", invoice.reason()).end("cac:PaymentMeans");
         for (AllowanceCharge ac : invoice.allowanceCharges()) {
             documentAllowanceCharge(tail, ac);
         }
+        if (invoice.foreignCurrency()) {
+            tail.start("cac:TaxExchangeRate")
+                    .leaf("cbc:SourceCurrencyCode", invoice.currency())
+                    .leaf("cbc:TargetCurrencyCode", InvoiceToIssue.SAR)
+                    .leaf("cbc:CalculationRate", invoice.exchangeRate().toPlainString())
+                    .leaf("cbc:MathematicOperatorCode", "Multiply")
+                    .end("cac:TaxExchangeRate");
+        }
         taxTotals(tail, totals);
         monetaryTotal(tail, totals);
         List<InvoiceLine> lines = invoice.lines();
         for (int i = 0; i < lines.size(); i++) {
             line(tail, i + 1, lines.get(i), totals.lines().get(i));
+        }
+        List<PrepaymentDeduction> prepayments = invoice.prepayments();
+        for (int i = 0; i < prepayments.size(); i++) {
+            prepaymentLine(tail, lines.size() + i + 1, prepayments.get(i), totals.prepayments().get(i));
         }
         tail.raw("\n</Invoice>");
         return new DocumentParts(ROOT_START_BYTES, bytes(middle), bytes(tail));
@@ -67,12 +85,25 @@ public final class UblInvoiceWriter {
                 .leaf("cbc:IssueDate", invoice.issuedAt().toLocalDate().toString())
                 .leaf("cbc:IssueTime", issueTime(invoice))
                 .leaf("cbc:InvoiceTypeCode", "name", invoice.flags().nameCode(invoice.kind()), invoice.kind().typeCode())
-                .leaf("cbc:DocumentCurrencyCode", "SAR")
-                .leaf("cbc:TaxCurrencyCode", "SAR");
+                .optionalLeaf("cbc:Note", invoice.note())
+                .leaf("cbc:DocumentCurrencyCode", invoice.currency())
+                .leaf("cbc:TaxCurrencyCode", InvoiceToIssue.SAR);
+        Period period = invoice.invoicePeriod();
+        if (period != null) {
+            x.start("cac:InvoicePeriod").optionalLeaf("cbc:StartDate", text(period.start()))
+                    .optionalLeaf("cbc:EndDate", text(period.end())).end("cac:InvoicePeriod");
+        }
+        if (invoice.purchaseOrderReference() != null) {
+            x.start("cac:OrderReference").leaf("cbc:ID", invoice.purchaseOrderReference()).end("cac:OrderReference");
+        }
         if (invoice.billingReference() != null) {
             x.start("cac:BillingReference").start("cac:InvoiceDocumentReference")
                     .leaf("cbc:ID", invoice.billingReference())
                     .end("cac:InvoiceDocumentReference").end("cac:BillingReference");
+        }
+        if (invoice.contractReference() != null) {
+            x.start("cac:ContractDocumentReference").leaf("cbc:ID", invoice.contractReference())
+                    .end("cac:ContractDocumentReference");
         }
         x.start("cac:AdditionalDocumentReference").leaf("cbc:ID", "ICV").leaf("cbc:UUID", Long.toString(invoice.icv()))
                 .end("cac:AdditionalDocumentReference");
@@ -145,16 +176,21 @@ public final class UblInvoiceWriter {
     }
 
     private static void taxTotals(XmlBuilder x, InvoiceTotals totals) {
-        x.start("cac:TaxTotal").amount("cbc:TaxAmount", totals.taxTotal()).end("cac:TaxTotal");
+        // BT-111, the VAT in the accounting currency, is always in SAR (BR-KSA-EN16931-02, BR-KSA-CL-02)
+        x.start("cac:TaxTotal").amount("cbc:TaxAmount", InvoiceToIssue.SAR, totals.taxTotalSar()).end("cac:TaxTotal");
         x.start("cac:TaxTotal").amount("cbc:TaxAmount", totals.taxTotal());
         for (TaxSubtotal subtotal : totals.subtotals()) {
-            x.start("cac:TaxSubtotal")
-                    .amount("cbc:TaxableAmount", subtotal.taxable())
-                    .amount("cbc:TaxAmount", subtotal.tax());
-            taxCategory(x, "cac:TaxCategory", subtotal.category(), true);
-            x.end("cac:TaxSubtotal");
+            taxSubtotal(x, subtotal);
         }
         x.end("cac:TaxTotal");
+    }
+
+    private static void taxSubtotal(XmlBuilder x, TaxSubtotal subtotal) {
+        x.start("cac:TaxSubtotal")
+                .amount("cbc:TaxableAmount", subtotal.taxable())
+                .amount("cbc:TaxAmount", subtotal.tax());
+        taxCategory(x, "cac:TaxCategory", subtotal.category(), true);
+        x.end("cac:TaxSubtotal");
     }
 
     private static void taxCategory(XmlBuilder x, String element, TaxCategory category, boolean withExemption) {
@@ -174,9 +210,11 @@ public final class UblInvoiceWriter {
         if (totals.chargeTotal().signum() != 0) {
             x.amount("cbc:ChargeTotalAmount", totals.chargeTotal());
         }
-        x.amount("cbc:PrepaidAmount", NOTHING_PREPAID)
-                .amount("cbc:PayableAmount", totals.payable())
-                .end("cac:LegalMonetaryTotal");
+        x.amount("cbc:PrepaidAmount", totals.prepaid());
+        if (totals.payableRounding().signum() != 0) {
+            x.amount("cbc:PayableRoundingAmount", totals.payableRounding());
+        }
+        x.amount("cbc:PayableAmount", totals.payable()).end("cac:LegalMonetaryTotal");
     }
 
     private static void line(XmlBuilder x, int id, InvoiceLine line, LineAmounts amounts) {
@@ -199,6 +237,37 @@ public final class UblInvoiceWriter {
         x.start("cac:Price").amount("cbc:PriceAmount", line.unitPrice().setScale(Math.max(2, line.unitPrice().scale())))
                 .end("cac:Price");
         x.end("cac:InvoiceLine");
+    }
+
+    /**
+     * A prepayment deduction as ZATCA wants it (BR-KSA-73…82): an extra line whose amounts are all
+     * zero, referring to the prepayment invoice, with the VAT that invoice declared as its subtotal.
+     */
+    private static void prepaymentLine(XmlBuilder x, int id, PrepaymentDeduction prepayment, TaxSubtotal declared) {
+        x.start("cac:InvoiceLine")
+                .leaf("cbc:ID", Integer.toString(id))
+                // "0" itself breaks BR-22, which reads that text as no quantity at all
+                .leaf("cbc:InvoicedQuantity", "unitCode", InvoiceLine.DEFAULT_UNIT, ZERO.toPlainString())
+                .amount("cbc:LineExtensionAmount", ZERO)
+                .start("cac:DocumentReference")
+                .leaf("cbc:ID", prepayment.invoiceNumber())
+                .optionalLeaf("cbc:UUID", prepayment.uuid() == null ? null : prepayment.uuid().toString())
+                .leaf("cbc:IssueDate", prepayment.issueDate().toString())
+                .leaf("cbc:IssueTime", TIME.format(prepayment.issueTime()))
+                .leaf("cbc:DocumentTypeCode", DocumentKind.STANDARD_PREPAYMENT_INVOICE.typeCode())
+                .end("cac:DocumentReference");
+        x.start("cac:TaxTotal").amount("cbc:TaxAmount", ZERO).amount("cbc:RoundingAmount", ZERO);
+        taxSubtotal(x, declared);
+        x.end("cac:TaxTotal");
+        x.start("cac:Item").leaf("cbc:Name", prepayment.name());
+        taxCategory(x, "cac:ClassifiedTaxCategory", prepayment.tax(), false);
+        x.end("cac:Item");
+        x.start("cac:Price").amount("cbc:PriceAmount", ZERO).end("cac:Price");
+        x.end("cac:InvoiceLine");
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     private static byte[] bytes(XmlBuilder x) {

@@ -8,15 +8,18 @@ import java.math.BigDecimal;
  */
 final class XmlBuilder {
 
-    private static final String CURRENCY = "SAR";
-
     private final StringBuilder out;
+    private final String currency;
     private int depth;
 
-    /** @param capacity expected length, so that the buffer is not regrown (a measurable cost per invoice) */
-    XmlBuilder(int depth, int capacity) {
+    /**
+     * @param capacity expected length, so that the buffer is not regrown (a measurable cost per invoice)
+     * @param currency the {@code currencyID} of {@link #amount}
+     */
+    XmlBuilder(int depth, int capacity, String currency) {
         this.depth = depth;
         this.out = new StringBuilder(capacity);
+        this.currency = currency;
     }
 
     XmlBuilder start(String name) {
@@ -51,8 +54,13 @@ final class XmlBuilder {
         return text == null ? this : leaf(name, text);
     }
 
+    /** An amount in the document currency. */
     XmlBuilder amount(String name, BigDecimal amount) {
-        return leaf(name, "currencyID", CURRENCY, amount.toPlainString());
+        return amount(name, currency, amount);
+    }
+
+    XmlBuilder amount(String name, String currencyId, BigDecimal amount) {
+        return leaf(name, "currencyID", currencyId, amount.toPlainString());
     }
 
     /** Ends the current output with the indentation of the next element, for text that follows. */

@@ -7,7 +7,8 @@ import org.w3c.dom.Element;
 /**
  * The VAT-category rules every document must meet and that the SDK's deliberately broken samples
  * violate: each line categorised under the VAT scheme (BR-CO-04), rates 5/15 for S and 0 for
- * Z/E/O (BR-KSA-84, BR-Z-05, BR-E-05, BR-O-05), no price-level charges (BR-KSA-EN16931-06).
+ * Z/E/O (BR-KSA-84, BR-Z-05, BR-E-05, BR-O-05) wherever a rate is stated (lines, their prepayment
+ * subtotals, allowances and charges, the breakdown), no price-level charges (BR-KSA-EN16931-06).
  */
 final class RulesCheck {
 
@@ -26,6 +27,13 @@ final class RulesCheck {
                 problems.add(ProblemCode.BUSINESS_RULE_VIOLATED, "BR-CO-04: " + where + " has no VAT category under the VAT scheme");
             } else {
                 checkRate(category, where, problems);
+            }
+            Element lineTax = Dom.path(line, "cac:TaxTotal");
+            for (Element prepaid : lineTax == null ? List.<Element>of() : Dom.children(lineTax, "cac:TaxSubtotal")) {
+                Element prepaidCategory = Dom.path(prepaid, "cac:TaxCategory");
+                if (prepaidCategory != null) {
+                    checkRate(prepaidCategory, where + " prepayment", problems);
+                }
             }
             Element price = Dom.path(line, "cac:Price");
             if (price != null && Dom.children(price, "cac:AllowanceCharge").stream()

@@ -9,8 +9,9 @@ import org.w3c.dom.Element;
 /**
  * Recomputes the document's arithmetic from its own figures: line nets (BR-KSA-EN16931-11, ±0.01
  * like ZATCA), line VAT and line amount with VAT (BR-KSA-50/51), the category breakdown (BR-S-08/09
- * and siblings, computed exactly: round-half-up of taxable × rate) and the document sums BR-CO-10…16
- * (exact).
+ * and siblings, computed exactly: round-half-up of taxable × rate), the document sums BR-CO-10…16
+ * (exact), the VAT of prepayment deductions and their sum (BR-KSA-79/80), and the VAT total in SAR
+ * where the document states its exchange rate.
  */
 final class TotalsCheck {
 
@@ -80,7 +81,46 @@ final class TotalsCheck {
             }
         }
         BigDecimal taxTotal = checkBreakdown(invoice, taxableByCategory);
-        checkDocumentTotals(invoice, lineSum, allowances, charges, taxTotal);
+        checkDocumentTotals(invoice, lineSum, allowances, charges, taxTotal, prepaid(invoice));
+        checkTaxTotalInSar(invoice, taxTotal);
+    }
+
+    /** The prepayment deductions' taxable amounts plus their VAT, each VAT checked (BR-KSA-79); null without any. */
+    private BigDecimal prepaid(Element invoice) {
+        BigDecimal prepaid = null;
+        for (Element line : Dom.children(invoice, "cac:InvoiceLine")) {
+            Element lineTax = Dom.path(line, "cac:TaxTotal");
+            if (Dom.path(line, "cac:DocumentReference") == null || lineTax == null) {
+                continue;
+            }
+            for (Element subtotal : Dom.children(lineTax, "cac:TaxSubtotal")) {
+                BigDecimal taxable = orZero(amount(subtotal, "cbc:TaxableAmount"));
+                BigDecimal tax = orZero(amount(subtotal, "cbc:TaxAmount"));
+                BigDecimal rate = orZero(amount(subtotal, "cac:TaxCategory", "cbc:Percent"));
+                if (round(taxable.multiply(rate).divide(HUNDRED)).subtract(tax).abs().compareTo(CENT) > 0) {
+                    mismatch("prepayment on line " + Dom.text(line, "cbc:ID") + ": VAT " + tax + " is not " + rate
+                            + " % of " + taxable + " (BR-KSA-79)");
+                }
+                prepaid = (prepaid == null ? BigDecimal.ZERO : prepaid).add(taxable).add(tax);
+            }
+        }
+        return prepaid;
+    }
+
+    /** BT-111 equals the VAT total for SAR documents, and the VAT total at the stated exchange rate otherwise. */
+    private void checkTaxTotalInSar(Element invoice, BigDecimal taxTotal) {
+        Element accounting = Dom.children(invoice, "cac:TaxTotal").stream()
+                .filter(total -> Dom.children(total, "cac:TaxSubtotal").isEmpty()).findFirst().orElse(null);
+        if (taxTotal == null || accounting == null) {
+            return;
+        }
+        BigDecimal inSar = amount(accounting, "cbc:TaxAmount");
+        String currency = Dom.text(invoice, "cbc:DocumentCurrencyCode");
+        BigDecimal rate = amount(invoice, "cac:TaxExchangeRate", "cbc:CalculationRate");
+        BigDecimal expected = "SAR".equals(currency) ? taxTotal : rate == null ? null : round(taxTotal.multiply(rate));
+        if (inSar != null && expected != null && inSar.compareTo(expected) != 0) {
+            mismatch("VAT total in SAR " + inSar + " is not " + taxTotal + " " + currency + " at its exchange rate = " + expected);
+        }
     }
 
     /** Checks each TaxSubtotal and returns the VAT total of the breakdown, or null if there is none. */
@@ -123,7 +163,7 @@ final class TotalsCheck {
     }
 
     private void checkDocumentTotals(Element invoice, BigDecimal lineSum, BigDecimal allowances, BigDecimal charges,
-                                     BigDecimal taxTotal) {
+                                     BigDecimal taxTotal, BigDecimal prepaidByLines) {
         Element totals = Dom.path(invoice, "cac:LegalMonetaryTotal");
         if (!problems.present(totals, "cac:LegalMonetaryTotal") || taxTotal == null) {
             return;
@@ -140,6 +180,9 @@ final class TotalsCheck {
         expectEqual("amount without VAT (BR-CO-13)", exclusive, lineExtension.subtract(allowances).add(charges));
         expectEqual("amount with VAT (BR-CO-15)", inclusive, exclusive.add(taxTotal));
         expectEqual("amount due (BR-CO-16)", payable, inclusive.subtract(prepaid).add(rounding));
+        if (prepaidByLines != null) {
+            expectEqual("prepaid amount (BR-KSA-80)", prepaid, prepaidByLines);
+        }
     }
 
     private void expectEqual(String what, BigDecimal declared, BigDecimal computed) {

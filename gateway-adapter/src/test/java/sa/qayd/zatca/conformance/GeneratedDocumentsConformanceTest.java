@@ -3,8 +3,11 @@ package sa.qayd.zatca.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +24,8 @@ import sa.qayd.zatca.model.Exemption;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
 import sa.qayd.zatca.model.PartyId;
+import sa.qayd.zatca.model.Period;
+import sa.qayd.zatca.model.PrepaymentDeduction;
 import sa.qayd.zatca.model.TaxCategory;
 import sa.qayd.zatca.model.TransactionFlags;
 import sa.qayd.zatca.rules.ZatcaRules;
@@ -67,8 +72,10 @@ class GeneratedDocumentsConformanceTest {
                     .line(InvoiceLine.of("حليب طازج <1L> & \"عصير\" 'x' ]]>", BigDecimal.ONE, new BigDecimal("4.75"),
                             TaxCategory.standard())).build()));
         }
+        LocalDate today = Invoices.recently().toLocalDate();
         scenarios.add(Arguments.of("summary simplified", Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
                 .flags(new TransactionFlags(false, false, false, true, false))
+                .supplyDate(today.minusDays(7)).supplyEndDate(today)
                 .buyer(new Buyer("عميل نقدي", null, null, null)).build()));
         scenarios.add(Arguments.of("nominal simplified", Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
                 .flags(new TransactionFlags(false, true, false, false, false)).build()));
@@ -80,6 +87,45 @@ class GeneratedDocumentsConformanceTest {
                 .build()));
         scenarios.add(Arguments.of("standard third party self-billed", Invoices.of(DocumentKind.STANDARD_INVOICE)
                 .flags(new TransactionFlags(true, false, false, false, true)).build()));
+        scenarios.add(Arguments.of("standard summary over a supply period", Invoices.of(DocumentKind.STANDARD_INVOICE)
+                .flags(new TransactionFlags(false, false, false, true, false))
+                .supplyDate(today.minusDays(30)).supplyEndDate(today.minusDays(1)).build()));
+        scenarios.add(Arguments.of("simplified summary credit note", Invoices.of(DocumentKind.SIMPLIFIED_CREDIT_NOTE)
+                .flags(new TransactionFlags(true, false, false, true, false)).buyer(new Buyer("عميل نقدي", null, null, null))
+                .supplyDate(today.minusDays(30)).supplyEndDate(today).build()));
+        scenarios.add(Arguments.of("foreign currency with a charge and rounding", Invoices.of(DocumentKind.STANDARD_INVOICE)
+                .currency("USD", new BigDecimal("3.75"))
+                .allowanceCharge(new AllowanceCharge(true, new BigDecimal("60.00"), "Legalisation fee", "LF", TaxCategory.standard()))
+                .payableRoundingAmount(new BigDecimal("-0.15")).build()));
+        scenarios.add(Arguments.of("prepayment deducted at another rate and in another category",
+                Invoices.of(DocumentKind.STANDARD_INVOICE)
+                        .line(InvoiceLine.of("Laptop", BigDecimal.ONE, new BigDecimal("2000.00"), TaxCategory.standard()))
+                        .prepayment(new PrepaymentDeduction("PRE-1", UUID.randomUUID(), today.minusDays(20), LocalTime.NOON,
+                                "Advance at 5 %", TaxCategory.standard(new BigDecimal("5")), new BigDecimal("1000.00")))
+                        .prepayment(new PrepaymentDeduction("PRE-2", null, today.minusDays(10), LocalTime.of(9, 15, 30),
+                                "Advance for medicine", TaxCategory.exempted(Exemption.MEDICINES), new BigDecimal("100.00")))
+                        .build()));
+        scenarios.add(Arguments.of("prepayment invoice in euros", Invoices.of(DocumentKind.SIMPLIFIED_PREPAYMENT_INVOICE)
+                .currency("EUR", new BigDecimal("4.123456")).build()));
+        scenarios.add(Arguments.of("zero-rated allowance and exempt charge", Invoices.of(DocumentKind.STANDARD_DEBIT_NOTE)
+                .line(InvoiceLine.of("Medicine", BigDecimal.TEN, new BigDecimal("12.00"), TaxCategory.exempted(Exemption.MEDICINES)))
+                .allowanceCharge(new AllowanceCharge(false, new BigDecimal("20.00"), "Discount", "95", TaxCategory.exempted(Exemption.MEDICINES)))
+                .allowanceCharge(new AllowanceCharge(true, new BigDecimal("5.00"), "Handling", "ABK", TaxCategory.exempted(Exemption.REAL_ESTATE)))
+                .build()));
+        scenarios.add(Arguments.of("every reference, a note, a period and other units", Invoices.of(DocumentKind.STANDARD_CREDIT_NOTE)
+                .note("Delivered to gate 4 | سلمت إلى البوابة 4").purchaseOrderReference("PO-7781").contractReference("CN-2024/11")
+                .invoicePeriod(new Period(today.minusDays(31), today.minusDays(1))).supplyDate(today.minusDays(2))
+                .paymentMeansCode("ZZZ")
+                .line(new InvoiceLine("Diesel", new BigDecimal("120.5"), "LTR", new BigDecimal("0.75"), TaxCategory.standard(),
+                        BigDecimal.ZERO, null))
+                .line(new InvoiceLine("Consulting", new BigDecimal("7.25"), "HUR", new BigDecimal("450.00"), TaxCategory.standard(),
+                        BigDecimal.ZERO, null))
+                .build()));
+        for (String scheme : List.of("TIN", "CRN", "MOM", "MLS", "700", "SAG", "NAT", "GCC", "IQA", "PAS", "OTH")) {
+            scenarios.add(Arguments.of("standard buyer identified by " + scheme, Invoices.of(DocumentKind.STANDARD_INVOICE)
+                    .buyer(new Buyer("Buyer without VAT", null, new PartyId(scheme, "1234567890"), Invoices.BUYER.address()))
+                    .build()));
+        }
         return scenarios.stream();
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +33,85 @@ class ModelRulesTest {
                 .flags(new TransactionFlags(false, false, true, false, false)).build()).withMessageContaining("BR-KSA-31");
         assertThat(new TransactionFlags(true, true, false, true, false).nameCode(DocumentKind.SIMPLIFIED_CREDIT_NOTE))
                 .isEqualTo("0211010");
+    }
+
+    @Test
+    void transactionFlagsFollowZatcasRulesBetweenThem() {
+        LocalDate today = Invoices.recently().toLocalDate();
+        assertThatIllegalArgumentException().isThrownBy(() -> new TransactionFlags(false, false, true, false, true))
+                .withMessageContaining("BR-KSA-07");
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_PREPAYMENT_INVOICE)
+                .flags(new TransactionFlags(false, false, false, false, true)).build()).withMessageContaining("BR-KSA-31");
+        TransactionFlags summary = new TransactionFlags(false, false, false, true, false);
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.STANDARD_INVOICE).flags(summary).build())
+                .withMessageContaining("BR-KSA-72");
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE).flags(summary)
+                .supplyDate(today.minusDays(3)).supplyEndDate(today).build()).withMessageContaining("BR-KSA-71");
+        assertThat(Invoices.of(DocumentKind.STANDARD_INVOICE).flags(summary).supplyDate(today.minusDays(3)).supplyEndDate(today)
+                .build().flags().nameCode(DocumentKind.STANDARD_INVOICE)).isEqualTo("0100010");
+    }
+
+    @Test
+    void supplyPeriodsAndDatesFollowBrKsa35And36AndF01() {
+        LocalDate today = Invoices.recently().toLocalDate();
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .supplyEndDate(today).build()).withMessageContaining("BR-KSA-35");
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .supplyDate(today).supplyEndDate(today.minusDays(1)).build()).withMessageContaining("BR-KSA-36");
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .issuedAt(LocalDateTime.of(1999, 12, 31, 23, 59, 59)).build()).withMessageContaining("BR-KSA-F-01");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Period(today, today.minusDays(1)))
+                .withMessageContaining("BR-29");
+    }
+
+    @Test
+    void anotherCurrencyNeedsItsExchangeRateAndSarHasNone() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .currency("USD", null).build()).withMessageContaining("exchange rate");
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .currency("USD", new BigDecimal("3.750000000000001")).build()).withMessageContaining("BR-KSA-90");
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .currency("SAR", BigDecimal.ONE).build());
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .currency("MRU", BigDecimal.ONE).build()).withMessageContaining("BR-KSA-CL-01");
+        InvoiceTotals totals = Totals.of(Invoices.of(DocumentKind.SIMPLIFIED_INVOICE).currency("USD", new BigDecimal("3.75")).build());
+        assertThat(totals.taxTotal()).isEqualByComparingTo("30.15");
+        assertThat(totals.taxTotalSar()).isEqualByComparingTo("113.06");
+    }
+
+    @Test
+    void prepaymentsAreDeductedFromTheAmountDueButNotFromTheVatBreakdown() {
+        LocalDate today = Invoices.recently().toLocalDate();
+        PrepaymentDeduction advance = new PrepaymentDeduction("46531", null, today.minusDays(20), LocalTime.NOON, "Advance",
+                TaxCategory.standard(new BigDecimal("5")), new BigDecimal("100.00"));
+
+        InvoiceTotals totals = Totals.of(Invoices.of(DocumentKind.STANDARD_INVOICE).prepayment(advance).build());
+
+        assertThat(totals.taxTotal()).isEqualByComparingTo("30.15");
+        assertThat(totals.prepaid()).isEqualByComparingTo("105.00");
+        assertThat(totals.payable()).isEqualByComparingTo("126.15");
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.STANDARD_CREDIT_NOTE).prepayment(advance).build())
+                .withMessageContaining("only an invoice");
+        PrepaymentDeduction tooMuch = new PrepaymentDeduction("46532", null, today.minusDays(20), LocalTime.NOON, "Advance",
+                TaxCategory.standard(), new BigDecimal("300.00"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Totals.of(Invoices.of(DocumentKind.STANDARD_INVOICE)
+                .prepayment(tooMuch).build()).requireIssuable()).withMessageContaining("BR-KSA-F-04");
+        assertThatIllegalArgumentException().isThrownBy(() -> Totals.of(Invoices.of(DocumentKind.STANDARD_INVOICE)
+                .allowanceCharge(AllowanceCharge.allowance(new BigDecimal("201.01"), "too much", TaxCategory.standard()))
+                .build()).requireIssuable()).withMessageContaining("category S");
+    }
+
+    @Test
+    void codesComeFromZatcasLists() {
+        assertThat(Invoices.of(DocumentKind.SIMPLIFIED_INVOICE).paymentMeansCode("ZZZ").build().paymentMeansCode()).isEqualTo("ZZZ");
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .paymentMeansCode("69").build()).withMessageContaining("BR-KSA-16");
+        assertThatIllegalArgumentException().isThrownBy(() -> new AllowanceCharge(false, BigDecimal.ONE, "x", "FC", TaxCategory.standard()))
+                .withMessageContaining("5189");
+        assertThatIllegalArgumentException().isThrownBy(() -> new AllowanceCharge(true, BigDecimal.ONE, "x", "95", TaxCategory.standard()))
+                .withMessageContaining("7161");
+        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
+                .payableRoundingAmount(new BigDecimal("-1.00")).build()).withMessageContaining("less than 1");
     }
 
     @Test

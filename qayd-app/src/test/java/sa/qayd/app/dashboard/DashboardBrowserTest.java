@@ -152,7 +152,8 @@ class DashboardBrowserTest {
         browser.screenshot("03-keys");
 
         // an invoice through the API with that key and no egs_unit_id lands on the default unit
-        Api.Reply issued = api.post("/v1/invoices/simplified", shopKey, Tenants.simplifiedInvoice());
+        Api.Reply issued = api.post("/v1/invoices/simplified", shopKey, Tenants.simplifiedInvoice()
+                .put("note", "Deliver to gate 4").put("purchase_order_reference", "PO-7781"));
         assertThat(issued.status()).as(issued.body().toString()).isEqualTo(201);
         assertThat(issued.text("egs_unit_id")).isEqualTo(unitId);
         String invoiceId = issued.text("id");
@@ -177,6 +178,7 @@ class DashboardBrowserTest {
             browser.click(invoiceLink);
             browser.waitForHash("#/invoices/" + invoiceId);
             browser.visible(By.id("status-history"));
+            assertThat(browser.visible(By.id("invoice-content")).getText()).contains("Deliver to gate 4", "PO-7781");
             browser.screenshot("07-invoice-detail");
             WebElement pdf = browser.visible(By.id("open-pdf"));
             assertThat(browser.fetchFromPage(pdf.getAttribute("href"))).startsWith("200 application/pdf");

@@ -1,7 +1,9 @@
 package sa.qayd.query.document;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import sa.qayd.query.document.FieldList.Field;
 
 /** Title, the document's identifying facts and the QR code. */
@@ -34,14 +36,29 @@ final class HeaderSection {
         canvas.down(top - bottom + 8);
     }
 
+    /** Facts the document does not state are left out, so a plain invoice prints as it always has. */
     private static List<Field> facts(PrintedInvoice invoice) {
         return List.of(
                 Field.of(Labels.INVOICE_NUMBER, invoice.invoiceNumber()),
                 Field.of(Labels.ISSUE_DATE, invoice.issueDate() + " " + invoice.issueTime()),
-                Field.of(Labels.SUPPLY_DATE, invoice.supplyDate() == null ? null : invoice.supplyDate().toString()),
+                Field.of(Labels.TRANSACTION, invoice.transactions().isEmpty() ? null : invoice.transactions().stream()
+                        .map(Labels::transaction).map(Bilingual::inline)
+                        .collect(Collectors.joining("\n"))),
+                Field.of(Labels.SUPPLY_DATE, text(invoice.supplyDate())),
+                Field.of(Labels.SUPPLY_END_DATE, text(invoice.supplyEndDate())),
+                Field.of(Labels.INVOICE_PERIOD, invoice.invoicePeriod()),
                 Field.of(Labels.BILLING_REFERENCE, invoice.billingReference()),
                 Field.of(Labels.REASON, invoice.reason()),
+                Field.of(Labels.PURCHASE_ORDER, invoice.purchaseOrder()),
+                Field.of(Labels.CONTRACT, invoice.contract()),
+                Field.of(Labels.EXCHANGE_RATE, invoice.exchangeRate() == null ? null
+                        : "1 " + invoice.currency() + " = " + invoice.exchangeRate() + " SAR"),
                 Field.of(Labels.ICV, invoice.icv()),
-                Field.of(Labels.UUID, invoice.uuid().toString()));
+                Field.of(Labels.UUID, invoice.uuid().toString()),
+                Field.of(Labels.NOTE, invoice.note()));
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 }

@@ -14,6 +14,8 @@ final class InvoiceLayout {
         HeaderSection.draw(canvas, invoice);
         PartiesSection.draw(canvas, invoice);
         LinesSection.draw(canvas, invoice);
+        AllowanceChargesSection.draw(canvas, invoice);
+        PrepaymentsSection.draw(canvas, invoice);
         VatBreakdownSection.draw(canvas, invoice);
         TotalsSection.draw(canvas, invoice);
         canvas.decoratePages((number, count) -> footer(canvas, invoice, number, count));

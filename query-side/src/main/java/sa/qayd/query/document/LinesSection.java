@@ -20,20 +20,22 @@ final class LinesSection {
 
     /** Only lines outside the standard rate name their category: 0% alone does not say zero-rated, exempt or out of scope. */
     private static final String STANDARD_RATED = "S";
+    /** Pieces go without saying; any other unit is printed after its quantity. */
+    private static final String PIECES = "PCE";
 
     private LinesSection() {
     }
 
     static void draw(Canvas canvas, PrintedInvoice invoice) throws IOException {
-        new Table(canvas, COLUMNS).drawSection(Sections.withCurrency(Labels.ITEMS, invoice.currency()),
-                invoice.lines().stream().map(LinesSection::row).toList());
+        Sections.table(canvas, COLUMNS, Labels.ITEMS, invoice.currency(), invoice.lines().stream().map(LinesSection::row).toList());
     }
 
     private static List<String> row(PrintedLine line) {
         return List.of(
                 line.id(),
                 line.name(),
-                Amounts.quantity(line.quantity()),
+                Amounts.quantity(line.quantity())
+                        + (line.unitCode() == null || PIECES.equals(line.unitCode()) ? "" : " " + line.unitCode()),
                 Amounts.price(line.unitPrice()),
                 Amounts.rate(line.vatRate()) + (STANDARD_RATED.equals(line.vatCategory()) ? "" : " " + line.vatCategory()),
                 Amounts.price(line.net()),

@@ -1,5 +1,8 @@
 package sa.qayd.query.document;
 
+import java.io.IOException;
+import java.util.List;
+
 /** What the sections share. */
 final class Sections {
 
@@ -7,6 +10,14 @@ final class Sections {
     static final float SPACING = 12;
 
     private Sections() {
+    }
+
+    /** A table under a title that names its amounts' currency; nothing at all without rows. */
+    static void table(Canvas canvas, List<Table.Column> columns, Bilingual title, String currency, List<List<String>> rows)
+            throws IOException {
+        if (!rows.isEmpty()) {
+            new Table(canvas, columns).drawSection(withCurrency(title, currency), rows);
+        }
     }
 
     /** A section title that says which currency its amounts are in. */

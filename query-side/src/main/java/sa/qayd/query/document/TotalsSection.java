@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import sa.qayd.query.document.FieldList.Field;
 
-/** Document totals at the right, ending with the amount payable; zero allowances, charges and prepayments are left out. */
+/**
+ * Document totals at the right, ending with the amount payable; zero allowances, charges, prepayments and
+ * rounding are left out, and the VAT in SAR is shown for documents in another currency.
+ */
 final class TotalsSection {
 
     private static final float SIZE = 9;
@@ -24,8 +27,10 @@ final class TotalsSection {
                 Field.of(Labels.CHARGES, unlessZero(totals.charges(), currency)),
                 Field.of(Labels.TOTAL_EXCLUDING_VAT, Amounts.money(totals.taxExclusive(), currency)),
                 Field.of(Labels.TOTAL_VAT, Amounts.money(totals.vat(), currency)),
+                Field.of(Labels.TOTAL_VAT_SAR, totals.vatInSar() == null ? null : Amounts.money(totals.vatInSar(), "SAR")),
                 Field.of(Labels.TOTAL_INCLUDING_VAT, Amounts.money(totals.taxInclusive(), currency)),
                 Field.of(Labels.PREPAID, unlessZero(totals.prepaid(), currency)),
+                Field.of(Labels.ROUNDING, unlessZero(totals.rounding(), currency)),
                 new Field(Labels.PAYABLE, Amounts.money(totals.payable(), currency), true));
         float width = canvas.width() * SHARE_OF_WIDTH;
         FieldList list = new FieldList(canvas, canvas.right() - width, width, LABEL_WIDTH, SIZE, Canvas.Align.RIGHT);

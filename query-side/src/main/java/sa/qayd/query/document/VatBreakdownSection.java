@@ -19,11 +19,7 @@ final class VatBreakdownSection {
     }
 
     static void draw(Canvas canvas, PrintedInvoice invoice) throws IOException {
-        if (invoice.vatBreakdown().isEmpty()) {
-            return;
-        }
-        new Table(canvas, COLUMNS).drawSection(Sections.withCurrency(Labels.VAT_BREAKDOWN, invoice.currency()),
-                invoice.vatBreakdown().stream().map(VatBreakdownSection::row).toList());
+        Sections.table(canvas, COLUMNS, Labels.VAT_BREAKDOWN, invoice.currency(), invoice.vatBreakdown().stream().map(VatBreakdownSection::row).toList());
     }
 
     private static List<String> row(VatBreakdown subtotal) {
@@ -31,7 +27,7 @@ final class VatBreakdownSection {
         String reason = subtotal.exemptionCode() == null ? ""
                 : subtotal.exemptionCode() + (subtotal.exemptionReason() == null ? "" : " " + subtotal.exemptionReason());
         return List.of(
-                category.english() + " · " + category.arabic(),
+                category.inline(),
                 Amounts.rate(subtotal.rate()),
                 Amounts.price(subtotal.taxable()),
                 Amounts.price(subtotal.vat()),

@@ -1,7 +1,9 @@
 package sa.qayd.query.invoice;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,11 +21,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.invoice.InvoiceAmounts;
 import sa.qayd.api.invoice.InvoiceClearedEvent;
+import sa.qayd.api.invoice.InvoiceDraft;
 import sa.qayd.api.invoice.InvoiceFailedEvent;
 import sa.qayd.api.invoice.InvoiceIssuedEvent;
 import sa.qayd.api.invoice.InvoiceRejectedEvent;
@@ -62,9 +66,10 @@ class InvoiceProjection {
             insert into invoice_view (invoice_id, account_id, egs_unit_id, environment, kind, document_type,
                 invoice_number, issue_date, uuid, icv, previous_invoice_hash, invoice_hash, qr_code, status,
                 currency, line_extension, allowance_total, tax_exclusive, tax_total, tax_inclusive, payable,
+                charge_total, prepaid_amount, payable_rounding_amount, tax_total_sar, exchange_rate, content,
                 zatca_messages, submission_attempts, issued_at, status_changed_at, status_history)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), 0, ?, ?,
-                cast(? as jsonb))
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
+                cast(? as jsonb), 0, ?, ?, cast(? as jsonb))
             on conflict (invoice_id) do nothing""";
     private static final String NEW_ROWS = InvoiceProjection.class.getName() + ".newRows";
     /** The row, unless the event's step is in its history already (then the event has been applied). */
@@ -85,12 +90,21 @@ class InvoiceProjection {
     private final ProjectionWrites writes;
     private final ObjectMapper json;
     private final Signals signals;
+    /** The issued draft without its lines, in the event's own JSON: the content column. */
+    private final ObjectWriter content;
 
-    InvoiceProjection(JdbcTemplate jdbc, ProjectionWrites writes, ObjectMapper json, Signals signals) {
+    InvoiceProjection(JdbcTemplate jdbc, ProjectionWrites writes, ObjectMapper json, Signals signals,
+                      @Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
         this.signals = signals;
+        this.content = eventJson.copy().addMixIn(InvoiceDraft.class, WithoutLines.class).writerFor(InvoiceDraft.class);
+    }
+
+    /** Lines are the bulk of a draft and not what the read shows; the signed document has them. */
+    @JsonIgnoreProperties("lines")
+    private abstract static class WithoutLines {
     }
 
     /**
@@ -234,8 +248,9 @@ class InvoiceProjection {
                     Date.valueOf(issued.draft().issueDate()), issued.uuid(), issued.icv(), issued.previousInvoiceHash(),
                     issued.invoiceHash(), issued.qrCode(), status.name(), amounts.currency(), amounts.lineExtension(),
                     amounts.allowanceTotal(), amounts.taxExclusive(), amounts.taxTotal(), amounts.taxInclusive(),
-                    amounts.payable(), zatcaMessages, Timestamp.from(issued.issuedAt()), Timestamp.from(statusChangedAt),
-                    toJson(steps)};
+                    amounts.payable(), amounts.chargeTotal(), amounts.prepaidAmount(), amounts.payableRoundingAmount(),
+                    amounts.taxTotalSar(), amounts.exchangeRate(), content(issued.draft()), zatcaMessages,
+                    Timestamp.from(issued.issuedAt()), Timestamp.from(statusChangedAt), toJson(steps)};
         }
 
         private static Map<String, String> step(String eventId, String event, InvoiceStatus status, String detail,
@@ -253,6 +268,14 @@ class InvoiceProjection {
     private static String summary(List<ZatcaMessage> messages) {
         return messages.isEmpty() ? null
                 : messages.stream().map(m -> m.code() + ": " + m.message()).collect(Collectors.joining("; "));
+    }
+
+    private String content(InvoiceDraft draft) {
+        try {
+            return content.writeValueAsString(draft);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("draft not serialisable", e);
+        }
     }
 
     private String toJson(List<?> values) {

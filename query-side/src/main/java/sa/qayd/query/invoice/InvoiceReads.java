@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,11 +15,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ZatcaMessage;
+import sa.qayd.api.invoice.AllowanceChargeDraft;
+import sa.qayd.api.invoice.Buyer;
 import sa.qayd.api.invoice.InvoiceAmounts;
+import sa.qayd.api.invoice.InvoiceDraft;
 
 /** SQL over invoice_view. Always scoped to one account; the caller's environment rules are the controller's. */
 @Repository
@@ -26,22 +31,51 @@ class InvoiceReads {
     private static final String COLUMNS = """
             invoice_id, egs_unit_id, environment, kind, document_type, invoice_number, issue_date, icv, uuid,
             invoice_hash, previous_invoice_hash, qr_code, status, currency, line_extension, allowance_total,
-            tax_exclusive, tax_total, tax_inclusive, payable, zatca_messages, submission_attempts,
-            next_attempt_at, last_delay_reason, issued_at, status_changed_at""";
+            tax_exclusive, tax_total, tax_inclusive, payable, charge_total, prepaid_amount, payable_rounding_amount,
+            tax_total_sar, exchange_rate, zatca_messages, submission_attempts, next_attempt_at, last_delay_reason,
+            issued_at, status_changed_at""";
     private static final TypeReference<List<ZatcaMessage>> MESSAGES = new TypeReference<>() {
     };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ObjectMapper eventJson;
 
-    InvoiceReads(JdbcTemplate jdbc, ObjectMapper json) {
+    InvoiceReads(JdbcTemplate jdbc, ObjectMapper json, @Qualifier("defaultAxonObjectMapper") ObjectMapper eventJson) {
         this.jdbc = jdbc;
         this.json = json;
+        this.eventJson = eventJson;
     }
 
     Optional<InvoiceView> find(UUID accountId, UUID invoiceId) {
-        return jdbc.query("select " + COLUMNS + ", status_history from invoice_view where account_id = ? and invoice_id = ?",
-                (rs, row) -> view(rs, history(rs.getString("status_history"))), accountId, invoiceId).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + ", status_history, content from invoice_view where account_id = ? and invoice_id = ?",
+                (rs, row) -> view(rs, history(rs.getString("status_history")), details(rs.getString("content"))),
+                accountId, invoiceId).stream().findFirst();
+    }
+
+    /** The document's content from the issued draft the row keeps (without its lines); null if the row has none. */
+    private InvoiceView.Details details(String content) {
+        if (content == null) {
+            return null;
+        }
+        InvoiceDraft draft;
+        try {
+            draft = eventJson.readValue(content, InvoiceDraft.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("invoice_view.content is not an issued draft", e);
+        }
+        Buyer buyer = draft.buyer();
+        InvoiceDraft.Amendment amendment = draft.amendment();
+        return new InvoiceView.Details(
+                buyer == null ? null : new InvoiceView.Buyer(buyer.name(), buyer.vatNumber(), buyer.identification(), buyer.address()),
+                amendment == null ? null : amendment.originalInvoiceId(),
+                amendment == null ? null : amendment.billingReference(),
+                amendment == null ? null : amendment.reason(),
+                draft.note(), draft.supplyDate(), draft.supplyEndDate(), draft.invoicePeriod(), draft.flags(),
+                draft.purchaseOrderReference(), draft.contractReference(), draft.paymentMeansCode(),
+                draft.allowanceCharges().stream().filter(ac -> !ac.charge()).toList(),
+                draft.allowanceCharges().stream().filter(AllowanceChargeDraft::charge).toList(),
+                draft.prepayments());
     }
 
     /** The row's status_history steps, in event order; {@code at} is an ISO-8601 time with its offset. */
@@ -77,7 +111,7 @@ class InvoiceReads {
         }
         sql.append(" order by issued_at desc, invoice_id desc limit ?");
         args.add(filter.limit() + 1);
-        return jdbc.query(sql.toString(), (rs, row) -> view(rs, null), args.toArray());
+        return jdbc.query(sql.toString(), (rs, row) -> view(rs, null, null), args.toArray());
     }
 
     /** Which environment the account's invoice belongs to; empty when the account has no such invoice. */
@@ -93,7 +127,8 @@ class InvoiceReads {
         }
     }
 
-    private InvoiceView view(ResultSet rs, List<InvoiceView.StatusChange> history) throws SQLException {
+    private InvoiceView view(ResultSet rs, List<InvoiceView.StatusChange> history, InvoiceView.Details details)
+            throws SQLException {
         UUID id = rs.getObject("invoice_id", UUID.class);
         Timestamp nextAttempt = rs.getTimestamp("next_attempt_at");
         String self = "/v1/invoices/" + id;
@@ -104,12 +139,20 @@ class InvoiceReads {
                 wire(rs.getString("status")),
                 new InvoiceAmounts(rs.getString("currency"), rs.getBigDecimal("line_extension"),
                         rs.getBigDecimal("allowance_total"), rs.getBigDecimal("tax_exclusive"),
-                        rs.getBigDecimal("tax_total"), rs.getBigDecimal("tax_inclusive"), rs.getBigDecimal("payable")),
+                        rs.getBigDecimal("tax_total"), rs.getBigDecimal("tax_inclusive"), rs.getBigDecimal("payable"),
+                        rs.getBigDecimal("charge_total"), rs.getBigDecimal("prepaid_amount"),
+                        rs.getBigDecimal("payable_rounding_amount"), rs.getBigDecimal("tax_total_sar"),
+                        rate(rs.getBigDecimal("exchange_rate"))),
                 messages(rs.getString("zatca_messages")),
                 new InvoiceView.Submission(rs.getInt("submission_attempts"),
                         nextAttempt == null ? null : nextAttempt.toInstant(), rs.getString("last_delay_reason")),
                 self + "/pdf", self + "/xml", rs.getTimestamp("issued_at").toInstant(),
-                rs.getTimestamp("status_changed_at").toInstant(), history);
+                rs.getTimestamp("status_changed_at").toInstant(), history, details);
+    }
+
+    /** The rate as the integrator sent it, without the column's padding (3.750000 → 3.75). */
+    private static BigDecimal rate(BigDecimal stored) {
+        return stored == null ? null : stored.stripTrailingZeros();
     }
 
     private List<ZatcaMessage> messages(String stored) {

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +44,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 import sa.qayd.zatca.SignedInvoice;
+import sa.qayd.zatca.model.AllowanceCharge;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
+import sa.qayd.zatca.model.Period;
+import sa.qayd.zatca.model.PrepaymentDeduction;
 import sa.qayd.zatca.model.TaxCategory;
+import sa.qayd.zatca.model.TransactionFlags;
 
 class InvoicePdfTest {
 
@@ -69,6 +75,46 @@ class InvoicePdfTest {
         if (!kind.simplified()) {
             assertThat(text).contains("Buyer", "399999999800003", "Samples LTD");
         }
+    }
+
+    @Test
+    void showsEveryContentTheXmlCarriesBeyondAPlainInvoice() throws Exception {
+        LocalDate supplied = SampleInvoices.ISSUED_AT.toLocalDate().minusDays(30);
+        InvoiceToIssue invoice = SampleInvoices.of(DocumentKind.STANDARD_INVOICE)
+                .flags(new TransactionFlags(true, false, true, true, false))
+                .currency("USD", new BigDecimal("3.75"))
+                .supplyDate(supplied).supplyEndDate(supplied.plusDays(29))
+                .invoicePeriod(new Period(supplied, supplied.plusDays(29)))
+                .purchaseOrderReference("PO-7781").contractReference("CN-2024/11")
+                .note("Delivered to gate 4 | سلمت إلى البوابة 4")
+                .line(new InvoiceLine("Diesel", new BigDecimal("2.5"), "LTR", new BigDecimal("10.00"), TaxCategory.standard(),
+                        BigDecimal.ZERO, null))
+                .allowanceCharge(new AllowanceCharge(true, new BigDecimal("60.00"), "Legalisation fee", "LF", TaxCategory.standard()))
+                .allowanceCharge(new AllowanceCharge(false, new BigDecimal("5.00"), "Loyalty discount", "95", TaxCategory.standard()))
+                .prepayment(new PrepaymentDeduction("ADV-46531", null, supplied.minusDays(10), LocalTime.of(12, 28, 17),
+                        "Advance received", TaxCategory.standard(new BigDecimal("5")), new BigDecimal("100.00")))
+                .payableRoundingAmount(new BigDecimal("-0.15"))
+                .build();
+        byte[] pdf = InvoicePdf.render(SampleInvoices.issue(invoice).xml());
+        keepForInspection("every-content.pdf", pdf);
+
+        assertThat(VeraPdf.failedRules(pdf)).isEmpty();
+        String text = text(pdf);
+        assertThat(text).contains("Transaction", "Third party", "Export", "Summary", "Supply end date",
+                supplied.plusDays(29).toString(), "Invoice period", supplied + " – " + supplied.plusDays(29),
+                "Purchase order", "PO-7781", "Contract", "CN-2024/11", "Note", "Delivered to gate 4",
+                "Exchange rate", "1 USD = 3.75 SAR", "2.5 LTR", "Document discounts and charges", "LF Legalisation fee",
+                "95 Loyalty discount", "Prepayments deducted", "ADV-46531 · Advance received", "100.00", "Total VAT in SAR", "Rounding",
+                "-0.15 USD", "Prepaid amount", "105.00 USD");
+        assertThat(normalized(text)).contains("صادرات", "الدفعات المقدمة المخصومة");
+    }
+
+    @Test
+    void aPrepaymentInvoiceSaysWhatItIs() throws Exception {
+        byte[] pdf = InvoicePdf.render(SampleInvoices.issue(DocumentKind.SIMPLIFIED_PREPAYMENT_INVOICE).xml());
+
+        assertThat(text(pdf)).contains("Simplified Prepayment Invoice");
+        assertThat(normalized(text(pdf))).contains("فاتورة دفعة مقدمة مبسطة");
     }
 
     @Test
