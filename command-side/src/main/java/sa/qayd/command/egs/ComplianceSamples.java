@@ -39,8 +39,8 @@ final class ComplianceSamples {
         String previousHash = InvoiceHash.FIRST_PREVIOUS_HASH;
         long icv = 1;
         for (DocumentKind kind : DocumentKind.values()) {
-            if (kind.isPrepayment()) {
-                continue; // ZATCA's compliance step asks for the six invoice and note kinds only
+            if (!kind.complianceChecked()) {
+                continue;
             }
             boolean enabled = kind.simplified() ? identity.invoiceTypes().allowsSimplified() : identity.invoiceTypes().allowsStandard();
             if (!enabled) {

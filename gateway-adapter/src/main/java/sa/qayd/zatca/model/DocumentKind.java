@@ -45,6 +45,11 @@ public enum DocumentKind {
         return PREPAYMENT.equals(typeCode);
     }
 
+    /** One of the six kinds ZATCA's compliance step asks a sample of; prepayment invoices are not among them. */
+    public boolean complianceChecked() {
+        return !isPrepayment();
+    }
+
     /** A tax invoice (388), the only document that may deduct prepayments. */
     public boolean isInvoice() {
         return INVOICE.equals(typeCode);

@@ -59,6 +59,7 @@ final class ComplianceProgress {
         CertificateIdentity identity = complianceCsid.identity();
         Set<DocumentKind> done = stepsOf(complianceCsid.fingerprint());
         return Arrays.stream(DocumentKind.values())
+                .filter(DocumentKind::complianceChecked)
                 .filter(kind -> kind.simplified() ? identity.allowsSimplified() : identity.allowsStandard())
                 .filter(kind -> !done.contains(kind))
                 .map(ComplianceProgress::stepName)
