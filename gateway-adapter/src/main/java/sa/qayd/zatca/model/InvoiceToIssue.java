@@ -50,7 +50,6 @@ public record InvoiceToIssue(DocumentKind kind, TransactionFlags flags, String i
         Text.check("invoice number", invoiceNumber, 127);
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(issuedAt, "issuedAt");
-        Dates.check("issue date", issuedAt.toLocalDate());
         issuedAt = issuedAt.truncatedTo(ChronoUnit.SECONDS);
         Objects.requireNonNull(seller, "seller");
         if (buyer != null) {
@@ -72,9 +71,8 @@ public record InvoiceToIssue(DocumentKind kind, TransactionFlags flags, String i
         if (!prepayments.isEmpty() && !kind.isInvoice()) {
             throw new IllegalArgumentException("only an invoice (388) deducts prepayments");
         }
-        if (paymentMeansCode == null || !CodeLists.PAYMENT_MEANS.contains(paymentMeansCode)) {
-            throw new IllegalArgumentException("payment means code must be UNTDID 4461 as BR-KSA-16 lists it, got " + paymentMeansCode);
-        }
+        // any UNTDID 4461 shape: a code off ZATCA's list (CodeLists.PAYMENT_MEANS) only warns (BR-KSA-16)
+        Text.matching("payment means code", paymentMeansCode, "\\d{1,2}|ZZZ");
         if (kind.isNote()) {
             Text.check("billing reference", billingReference, 5000);
             Text.check("reason", reason, 1000);
@@ -123,8 +121,6 @@ public record InvoiceToIssue(DocumentKind kind, TransactionFlags flags, String i
     }
 
     private static void checkSupply(DocumentKind kind, TransactionFlags flags, LocalDate supplyDate, LocalDate supplyEndDate) {
-        Dates.optional("supply date", supplyDate);
-        Dates.optional("supply end date", supplyEndDate);
         if (kind == DocumentKind.STANDARD_INVOICE && supplyDate == null) {
             throw new IllegalArgumentException("a standard invoice needs the supply date (BR-KSA-15)");
         }

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 public record Period(LocalDate start, LocalDate end) {
 
     public Period {
-        Dates.optional("invoice period start", start);
-        Dates.optional("invoice period end", end);
         if (start == null && end == null) {
             throw new IllegalArgumentException("an invoice period needs a start or an end date (BR-CO-19)");
         }

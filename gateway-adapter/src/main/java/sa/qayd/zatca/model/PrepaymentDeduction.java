@@ -19,7 +19,7 @@ public record PrepaymentDeduction(String invoiceNumber, UUID uuid, LocalDate iss
 
     public PrepaymentDeduction {
         Text.check("prepayment invoice number", invoiceNumber, 127);
-        Dates.check("prepayment issue date", issueDate);
+        Objects.requireNonNull(issueDate, "prepayment issue date");
         Objects.requireNonNull(issueTime, "prepayment issue time");
         issueTime = issueTime.withNano(0);
         Text.check("prepayment line name", name, 1000);

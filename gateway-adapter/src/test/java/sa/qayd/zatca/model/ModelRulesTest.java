@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,14 +51,12 @@ class ModelRulesTest {
     }
 
     @Test
-    void supplyPeriodsAndDatesFollowBrKsa35And36AndF01() {
+    void supplyPeriodsFollowBrKsa35And36() {
         LocalDate today = Invoices.recently().toLocalDate();
         assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
                 .supplyEndDate(today).build()).withMessageContaining("BR-KSA-35");
         assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
                 .supplyDate(today).supplyEndDate(today.minusDays(1)).build()).withMessageContaining("BR-KSA-36");
-        assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
-                .issuedAt(LocalDateTime.of(1999, 12, 31, 23, 59, 59)).build()).withMessageContaining("BR-KSA-F-01");
         assertThatIllegalArgumentException().isThrownBy(() -> new Period(today, today.minusDays(1)))
                 .withMessageContaining("BR-29");
     }
@@ -105,7 +102,7 @@ class ModelRulesTest {
     void codesComeFromZatcasLists() {
         assertThat(Invoices.of(DocumentKind.SIMPLIFIED_INVOICE).paymentMeansCode("ZZZ").build().paymentMeansCode()).isEqualTo("ZZZ");
         assertThatIllegalArgumentException().isThrownBy(() -> Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
-                .paymentMeansCode("69").build()).withMessageContaining("BR-KSA-16");
+                .paymentMeansCode("100").build()).withMessageContaining("payment means");
         assertThatIllegalArgumentException().isThrownBy(() -> new AllowanceCharge(false, BigDecimal.ONE, "x", "FC", TaxCategory.standard()))
                 .withMessageContaining("5189");
         assertThatIllegalArgumentException().isThrownBy(() -> new AllowanceCharge(true, BigDecimal.ONE, "x", "95", TaxCategory.standard()))
