@@ -408,6 +408,31 @@ class PublicContractTest extends ServiceTest {
         }
 
         @Test
+        void aDocumentCommittedByAFirstRunThatDiedBeforeAnsweringIsNotIssuedAgainByTheRetry() {
+            Tenant tenant = tenants.onboard("sandbox");
+            UUID unit = activeUnit(tenant.apiKey(), "both");
+            ObjectNode invoice = Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString());
+            Map<String, String> key = Map.of("Idempotency-Key", "till-7-receipt-991");
+            Api.Reply first = api.send("POST", "/v1/invoices/simplified", tenant.apiKey(), invoice, key);
+            assertThat(first.status()).isEqualTo(201);
+            // as a process killed after the document was committed, before its answer was kept
+            jdbc.update("""
+                    update idempotency_record set response_status = null, response_body = null, lease_until = now()
+                    where scope = ? and idempotency_key = ?""", "account:" + tenant.accountId(), "till-7-receipt-991");
+
+            Api.Reply retry = api.send("POST", "/v1/invoices/simplified", tenant.apiKey(), invoice, key);
+            assertThat(retry.status()).as(retry.body().toString()).isEqualTo(201);
+            assertThat(retry.raw().headers().firstValue("Idempotent-Replayed")).as("run again, not replayed").isEmpty();
+            assertThat(retry.text("id")).isEqualTo(first.text("id"));
+            assertThat(retry.body().path("icv").asLong()).isEqualTo(first.body().path("icv").asLong());
+            assertThat(retry.text("signed_xml")).isEqualTo(first.text("signed_xml"));
+            assertThat(new EventLog(jdbc).events("InvoiceIssuedEvent", "accountId", tenant.accountId()))
+                    .as("issued once").hasSize(1);
+            assertThat(api.post("/v1/invoices/simplified", tenant.apiKey(), invoice).body().path("icv").asLong())
+                    .as("no number was taken by the retry").isEqualTo(first.body().path("icv").asLong() + 1);
+        }
+
+        @Test
         void aFirstRequestWhoseProcessDiedFreesItsKeyOnceItsLeaseLapses() {
             Tenant tenant = tenants.onboard("sandbox");
             Map<String, String> key = Map.of("Idempotency-Key", "crashed-mid-request");

@@ -183,8 +183,7 @@ public class EgsUnit {
                 document.previousInvoiceHash(), document.invoiceHash(), document.qrCode(), document.signedXml(),
                 document.amounts(), draft, clock.instant(), signingKey);
         createNew(Invoice.class, () -> new Invoice(issued));
-        return new InvoiceReceipt(command.invoiceId(), egsUnitId, draft.invoiceNumber(), icv, document.uuid(),
-                document.invoiceHash(), document.qrCode(), document.signedXml(), document.amounts(), issued.issuedAt());
+        return InvoiceReceipt.of(issued);
     }
 
     /** The document this unit would issue next, signed with a throwaway key; nothing changes. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import sa.qayd.api.invoice.DescribeAmendableInvoiceCommand;
 import sa.qayd.api.invoice.DocumentType;
 import sa.qayd.api.invoice.InvoiceAmounts;
 import sa.qayd.api.invoice.InvoiceDraft;
+import sa.qayd.api.invoice.InvoiceIssuedEvent;
 import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.InvoicePreview;
 import sa.qayd.api.invoice.InvoiceReceipt;
@@ -31,6 +33,7 @@ import sa.qayd.api.invoice.InvoiceStatus;
 import sa.qayd.api.invoice.IssueInvoiceCommand;
 import sa.qayd.api.invoice.PreviewInvoiceCommand;
 import sa.qayd.command.web.Commands;
+import sa.qayd.command.web.IdempotentRequests;
 import sa.qayd.platform.signal.Signals;
 import sa.qayd.platform.signal.Topics;
 import sa.qayd.command.web.FieldErrors;
@@ -251,7 +254,16 @@ class InvoiceController {
     private ResponseEntity<InvoiceAnswer> issue(Caller caller, InvoiceRequest request, InvoiceKind kind, DocumentType type,
                                                 InvoiceDraft draft) throws InterruptedException {
         UUID unitId = unit(caller, request);
-        UUID invoiceId = UUID.randomUUID();
+        Optional<String> idempotent = IdempotentRequests.current();
+        UUID invoiceId = idempotent.map(identity -> IdempotentRequests.id("invoice", identity)).orElseGet(UUID::randomUUID);
+        if (idempotent.isPresent()) {
+            // the retry of a first run that committed the document but died before it could answer
+            Optional<InvoiceIssuedEvent> issuedBefore = outcomes.issued(invoiceId);
+            if (issuedBefore.isPresent()) {
+                return answer(InvoiceReceipt.of(issuedBefore.get()), issuedBefore.get().kind(),
+                        issuedBefore.get().documentType(), outcomes.current(invoiceId));
+            }
+        }
         boolean cleared = kind == InvoiceKind.STANDARD;
         // registered before the document exists, so that a clearance faster than this thread is not missed
         try (Signals.Waiter settled = cleared ? signals.waiter(Topics.INVOICE_SETTLED, invoiceId.toString()) : null) {

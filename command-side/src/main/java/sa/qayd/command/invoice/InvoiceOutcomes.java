@@ -1,6 +1,7 @@
 package sa.qayd.command.invoice;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -29,6 +30,13 @@ class InvoiceOutcomes {
 
     /** Status, ZATCA's cleared document (base64) once cleared, and ZATCA's messages. */
     record Outcome(InvoiceStatus status, String clearedXml, List<ZatcaMessage> zatcaMessages) {
+    }
+
+    /** The document's issued event, if a document with this id exists. */
+    Optional<InvoiceIssuedEvent> issued(UUID invoiceId) {
+        DomainEventStream stream = events.readEvents(invoiceId.toString());
+        return stream.hasNext() && stream.next().getPayload() instanceof InvoiceIssuedEvent issued
+                ? Optional.of(issued) : Optional.empty();
     }
 
     Outcome current(UUID invoiceId) {

@@ -7,4 +7,11 @@ import java.util.UUID;
 public record InvoiceReceipt(UUID invoiceId, UUID egsUnitId, String invoiceNumber, long icv, UUID uuid,
                              String invoiceHash, String qrCode, String signedXml, InvoiceAmounts amounts,
                              Instant issuedAt) {
+
+    /** The receipt of a document issued before, from its event. */
+    public static InvoiceReceipt of(InvoiceIssuedEvent issued) {
+        return new InvoiceReceipt(issued.invoiceId(), issued.egsUnitId(), issued.invoiceNumber(), issued.icv(),
+                issued.uuid(), issued.invoiceHash(), issued.qrCode(), issued.signedXml(), issued.amounts(),
+                issued.issuedAt());
+    }
 }

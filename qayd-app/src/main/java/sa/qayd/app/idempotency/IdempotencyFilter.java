@@ -16,6 +16,7 @@ import sa.qayd.api.ErrorCode;
 import sa.qayd.app.http.BodyTooLargeException;
 import sa.qayd.app.http.Problems;
 import sa.qayd.app.security.CallerAuthentication;
+import sa.qayd.command.web.IdempotentRequests;
 import sa.qayd.app.idempotency.IdempotencyRecords.Outcome;
 import sa.qayd.app.idempotency.IdempotencyRecords.StoredResponse;
 import sa.qayd.zatca.hash.Digests;
@@ -73,7 +74,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             case IN_PROGRESS -> problems.write(response, ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
                     "the first request with this " + HEADER + " is still running; retry shortly");
             case REPLAY -> replay(response, outcome.stored());
-            case FIRST -> runAndKeep(cached, response, chain, new IdempotencyLeases.Held(scope, key));
+            case FIRST -> {
+                // a retry that takes over a dead first run names what it creates as the first run did
+                cached.setAttribute(IdempotentRequests.ATTRIBUTE, scope + "|" + key + "|" + outcome.firstRunAt());
+                runAndKeep(cached, response, chain, new IdempotencyLeases.Held(scope, key));
+            }
         }
     }
 

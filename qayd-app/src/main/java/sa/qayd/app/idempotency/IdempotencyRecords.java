@@ -26,7 +26,11 @@ class IdempotencyRecords {
     record StoredResponse(int status, String contentType, byte[] body) {
     }
 
-    record Outcome(Kind kind, StoredResponse stored) {
+    /** {@code firstRunAt}: when the first run with the key began, the same for a retry that takes it over. */
+    record Outcome(Kind kind, StoredResponse stored, Instant firstRunAt) {
+        Outcome(Kind kind, StoredResponse stored) {
+            this(kind, stored, null);
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyRecords.class);
@@ -44,20 +48,23 @@ class IdempotencyRecords {
      * lapse), or says what became of the first run.
      */
     Outcome begin(String scope, String key, String fingerprint, Duration lease) {
-        int inserted = jdbc.update("""
+        List<Instant> inserted = jdbc.query("""
                 insert into idempotency_record (scope, idempotency_key, request_fingerprint, created_at, lease_until)
-                values (?, ?, ?, now(), now() + ?) on conflict do nothing""", scope, key, fingerprint, Intervals.of(lease));
-        if (inserted == 1) {
-            return new Outcome(Kind.FIRST, null);
+                values (?, ?, ?, now(), now() + ?) on conflict do nothing returning created_at""",
+                (rs, row) -> rs.getTimestamp("created_at").toInstant(), scope, key, fingerprint, Intervals.of(lease));
+        if (!inserted.isEmpty()) {
+            return new Outcome(Kind.FIRST, null, inserted.get(0));
         }
-        int takenOver = jdbc.update("""
+        List<Instant> takenOver = jdbc.query("""
                 update idempotency_record set lease_until = now() + ?
                 where scope = ? and idempotency_key = ? and request_fingerprint = ? and response_status is null
-                  and (lease_until is null or lease_until < now())""", Intervals.of(lease), scope, key, fingerprint);
-        if (takenOver == 1) {
+                  and (lease_until is null or lease_until < now())
+                returning created_at""",
+                (rs, row) -> rs.getTimestamp("created_at").toInstant(), Intervals.of(lease), scope, key, fingerprint);
+        if (!takenOver.isEmpty()) {
             log.info("Idempotency-Key {} of {}: the first request's process stopped renewing its lease; running the retry",
                     key, scope);
-            return new Outcome(Kind.FIRST, null);
+            return new Outcome(Kind.FIRST, null, takenOver.get(0));
         }
         List<Outcome> existing = jdbc.query("""
                 select request_fingerprint, response_status, response_content_type, response_body
