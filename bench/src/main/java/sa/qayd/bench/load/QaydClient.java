@@ -78,15 +78,41 @@ final class QaydClient {
         throw new IllegalStateException("the bench unit did not become active within " + patience);
     }
 
-    /** A two-line simplified invoice on the given unit; answers the issued document. */
+    /** A two-line simplified invoice on the given unit, or on the key's default unit if null; answers the issued document. */
     JsonNode issueSimplified(UUID unit) throws IOException, InterruptedException {
-        ObjectNode body = JSON.createObjectNode().put("egs_unit_id", unit.toString());
+        return call("POST", "/v1/invoices/simplified", simplifiedInvoice(unit), 201);
+    }
+
+    /** The body of a two-line simplified invoice, naming {@code unit} unless it is null (the key's default unit). */
+    static ObjectNode simplifiedInvoice(UUID unit) {
+        ObjectNode body = JSON.createObjectNode();
+        if (unit != null) {
+            body.put("egs_unit_id", unit.toString());
+        }
         var lines = body.putArray("lines");
         lines.addObject().put("name", "Arabic coffee 250 g").put("quantity", 2).put("unit_price", "35.50")
                 .put("vat_category", "S").put("vat_rate", 15);
         lines.addObject().put("name", "Dates, Sukkari").put("quantity", "1.5").put("unit_price", "40")
                 .put("vat_category", "S").put("vat_rate", 15);
-        return call("POST", "/v1/invoices/simplified", body, 201);
+        return body;
+    }
+
+    /** Makes {@code unit} the default unit of the key this client calls with (an e-commerce key). */
+    void useAsDefaultUnit(UUID unit) throws IOException, InterruptedException {
+        String keyId = call("GET", "/v1/api-keys", null, 200).path("data").get(0).path("id").asText();
+        call("PATCH", "/v1/api-keys/" + keyId, JSON.createObjectNode().put("default_egs_unit_id", unit.toString()), 200);
+    }
+
+    /** Subscribes {@code url} (a loopback receiver: the service must allow insecure loopback) to every event. */
+    void subscribeWebhook(String url) throws IOException, InterruptedException {
+        call("POST", "/v1/webhooks", JSON.createObjectNode().put("url", url).put("description", "benchmark"), 201);
+    }
+
+    /** {@code GET /admin/processors} with the operators' token. */
+    JsonNode processors(String adminToken) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/admin/processors")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken).GET().build();
+        return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
     }
 
     /** Every invoice of the account with this status, as the list pages them. */
