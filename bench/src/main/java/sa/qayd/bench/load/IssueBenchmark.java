@@ -199,7 +199,7 @@ public final class IssueBenchmark {
 
     private static String lags(JsonNode processors) {
         StringBuilder lags = new StringBuilder();
-        for (JsonNode processor : processors) {
+        for (JsonNode processor : processors.path("data")) {
             if (!processor.path("lag").isMissingNode() && !processor.path("lag").isNull()) {
                 lags.append(lags.isEmpty() ? "" : ", ").append(processor.path("name").asText()).append(' ')
                         .append(processor.path("lag").asLong());

@@ -6,11 +6,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import sa.qayd.api.Caller;
@@ -43,7 +46,11 @@ import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.InvoicePreview;
 import sa.qayd.api.invoice.InvoiceReceipt;
 import sa.qayd.api.invoice.IssueInvoiceCommand;
+import sa.qayd.api.invoice.IssueInvoicesCommand;
+import sa.qayd.api.invoice.IssueOutcome;
 import sa.qayd.api.invoice.PreviewInvoiceCommand;
+import sa.qayd.command.caching.AggregateCaches;
+import sa.qayd.command.caching.LatestState;
 import sa.qayd.command.invoice.Invoice;
 import sa.qayd.command.invoice.InvoiceNumbers;
 import sa.qayd.command.invoice.InvoiceSigning;
@@ -58,7 +65,7 @@ import sa.qayd.zatca.hash.InvoiceHash;
  * a production certificate from ZATCA's answers, which the ZATCA worker brings as commands: no call to
  * ZATCA ever runs while the unit is locked, so issuing never waits for ZATCA.
  */
-@Aggregate(snapshotTriggerDefinition = EgsUnitSnapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = EgsUnitSnapshots.TRIGGER, cache = AggregateCaches.EGS_UNITS)
 // snapshots are its fields, as JSON; the accessors are for the domain, not for serialisation
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class EgsUnit {
@@ -164,9 +171,35 @@ public class EgsUnit {
         }
     }
 
+    /**
+     * Issues the documents in the order given, each decided on its own: a refused one (another
+     * tenant's, an inactive unit, a kind the unit does not issue, a document ZATCA would refuse, an
+     * invoice number taken) takes no ICV, and the next one is numbered and chained as if it had not
+     * been sent. All of them are stored in this command's one transaction.
+     */
     @CommandHandler
-    public InvoiceReceipt handle(IssueInvoiceCommand command, InvoiceSigning signing, InvoiceNumbers numbers, Clock clock)
-            throws Exception {
+    public List<IssueOutcome> handle(IssueInvoicesCommand command, InvoiceSigning signing, InvoiceNumbers numbers,
+                                     Clock clock) throws Exception {
+        List<IssueOutcome> outcomes = new ArrayList<>(command.invoices().size());
+        for (IssueInvoiceCommand invoice : command.invoices()) {
+            Signed signed;
+            try {
+                signed = sign(invoice, signing, numbers);
+            } catch (QaydException refused) {
+                outcomes.add(IssueOutcome.refused(refused));
+                continue;
+            }
+            // nothing of a refused document was applied; from here on a failure is the whole batch's
+            outcomes.add(IssueOutcome.issued(record(invoice, signed, clock)));
+        }
+        return outcomes;
+    }
+
+    /** A document this unit has numbered, chained, signed and claimed the number of, not yet recorded. */
+    private record Signed(long icv, InvoiceDraft draft, String signingKey, IssuedDocument document) {
+    }
+
+    private Signed sign(IssueInvoiceCommand command, InvoiceSigning signing, InvoiceNumbers numbers) {
         assertUsableBy(command.accountId(), command.environment());
         assertActive();
         assertIssues(command.kind());
@@ -177,13 +210,29 @@ public class EgsUnit {
         IssuedDocument document = signing.sign(new InvoiceSigning.Request(egsUnitId, identity, certificate, signingKey,
                 command.kind(), command.documentType(), draft, icv, lastInvoiceHash));
         numbers.claim(accountId, environment, draft.invoiceNumber(), command.invoiceId(), egsUnitId, icv);
-        apply(new InvoiceSequencedEvent(egsUnitId, command.invoiceId(), icv, document.invoiceHash()));
+        return new Signed(icv, draft, signingKey, document);
+    }
+
+    private InvoiceReceipt record(IssueInvoiceCommand command, Signed signed, Clock clock) throws Exception {
+        IssuedDocument document = signed.document();
+        apply(new InvoiceSequencedEvent(egsUnitId, command.invoiceId(), signed.icv(), document.invoiceHash()));
         InvoiceIssuedEvent issued = new InvoiceIssuedEvent(command.invoiceId(), egsUnitId, accountId, environment,
-                command.kind(), command.documentType(), draft.invoiceNumber(), document.uuid(), icv,
+                command.kind(), command.documentType(), signed.draft().invoiceNumber(), document.uuid(), signed.icv(),
                 document.previousInvoiceHash(), document.invoiceHash(), document.qrCode(), document.signedXml(),
-                document.amounts(), draft, clock.instant(), signingKey);
+                document.amounts(), signed.draft(), clock.instant(), signed.signingKey());
         createNew(Invoice.class, () -> new Invoice(issued));
         return InvoiceReceipt.of(issued);
+    }
+
+    /**
+     * Decides on the unit's latest state only. Units are cached between commands; another replica may
+     * have appended to this one since, and a cached copy that is behind the event store is dropped and
+     * the command retried on the stored state (see {@link LatestState}).
+     */
+    @CommandHandlerInterceptor
+    public Object onLatestState(InterceptorChain chain, LatestState latest) throws Exception {
+        latest.require(egsUnitId);
+        return chain.proceed();
     }
 
     /** The document this unit would issue next, signed with a throwaway key; nothing changes. */

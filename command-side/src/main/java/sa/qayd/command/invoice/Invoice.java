@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import sa.qayd.api.Environment;
@@ -31,6 +33,8 @@ import sa.qayd.api.invoice.MarkReportingOverdueCommand;
 import sa.qayd.api.invoice.RecordSubmissionAnswerCommand;
 import sa.qayd.api.invoice.SubmissionAnswer;
 import sa.qayd.api.invoice.WarnReportingDeadlineNearCommand;
+import sa.qayd.command.caching.AggregateCaches;
+import sa.qayd.command.caching.LatestState;
 
 /**
  * One signed tax document (invoice, credit or debit note), from the moment its EGS unit issued it
@@ -38,7 +42,7 @@ import sa.qayd.api.invoice.WarnReportingDeadlineNearCommand;
  * answers means for it; the ZATCA worker brings them, and keeps its own count of attempts, so a
  * document that waits through an outage gains one event for the first delay, not one per retry.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaches.INVOICES)
 public class Invoice {
     @AggregateIdentifier
     private UUID invoiceId;
@@ -131,6 +135,13 @@ public class Invoice {
         if (status == InvoiceStatus.PENDING_REPORTING || status == InvoiceStatus.REPORTING_DEADLINE_NEAR) {
             apply(new InvoiceReportingOverdueEvent(invoiceId, accountId, command.deadline(), clock.instant()));
         }
+    }
+
+    /** Decides on the invoice's latest state only, however it was cached (see {@link LatestState}). */
+    @CommandHandlerInterceptor
+    public Object onLatestState(InterceptorChain chain, LatestState latest) throws Exception {
+        latest.require(invoiceId);
+        return chain.proceed();
     }
 
     @EventSourcingHandler

@@ -54,6 +54,7 @@ class InvoiceController {
             + " the certificate and QR tags 7 to 9 prove nothing. Nothing was numbered, stored or sent to ZATCA.";
 
     private final Commands commands;
+    private final IssueCoalescer issuing;
     private final InvoiceRequestValidator validator;
     private final InvoiceNumbers numbers;
     private final Clock clock;
@@ -62,9 +63,10 @@ class InvoiceController {
     private final SubmissionSettings settings;
     private final Signals signals;
 
-    InvoiceController(Commands commands, Clock clock, InvoiceNumbers numbers, InvoiceOutcomes outcomes,
-                      SubmissionSettings settings, Signals signals) {
+    InvoiceController(Commands commands, IssueCoalescer issuing, Clock clock, InvoiceNumbers numbers,
+                      InvoiceOutcomes outcomes, SubmissionSettings settings, Signals signals) {
         this.commands = commands;
+        this.issuing = issuing;
         this.validator = new InvoiceRequestValidator(clock);
         this.numbers = numbers;
         this.clock = clock;
@@ -267,8 +269,8 @@ class InvoiceController {
         boolean cleared = kind == InvoiceKind.STANDARD;
         // registered before the document exists, so that a clearance faster than this thread is not missed
         try (Signals.Waiter settled = cleared ? signals.waiter(Topics.INVOICE_SETTLED, invoiceId.toString()) : null) {
-            InvoiceReceipt receipt = commands.send(new IssueInvoiceCommand(unitId, invoiceId, caller.accountId(),
-                    caller.keyEnvironment(), kind, type, draft), ErrorCode.EGS_UNIT_NOT_FOUND);
+            InvoiceReceipt receipt = issuing.issue(unitId, List.of(new IssueInvoiceCommand(unitId, invoiceId,
+                    caller.accountId(), caller.keyEnvironment(), kind, type, draft))).get(0).receiptOrThrow();
             InvoiceOutcomes.Outcome outcome = cleared
                     ? awaitClearance(invoiceId, settled)
                     : new InvoiceOutcomes.Outcome(InvoiceStatus.PENDING_REPORTING, null, List.of());

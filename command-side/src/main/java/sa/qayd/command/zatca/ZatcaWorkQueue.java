@@ -68,8 +68,10 @@ public class ZatcaWorkQueue {
                 kind.name(), kind.lane().name(), json(change.apply(current.get(0))), Timestamp.from(dueAt), id);
     }
 
-    void remove(UUID id) {
-        jdbc.update("delete from zatca_work where id = ?", id);
+    /** Removes the work; answers the kind it was, or null if there was none. */
+    WorkKind remove(UUID id) {
+        return jdbc.query("delete from zatca_work where id = ? returning kind",
+                (rs, row) -> WorkKind.valueOf(rs.getString("kind")), id).stream().findFirst().orElse(null);
     }
 
     void nextDeadline(UUID id, Deadline deadline, Instant deadlineAt) {

@@ -152,9 +152,14 @@ class ZatcaWorkRecorder {
         wakeAfterCommit(environment, WorkKind.COMPLIANCE_CSID);
     }
 
+    /**
+     * Only a clearance has somebody waiting for it ({@code POST /v1/invoices/standard}); a notification
+     * makes PostgreSQL commit the notifying transactions one after the other, so reports send none.
+     */
     private void settled(UUID invoiceId) {
-        queue.remove(invoiceId);
-        signals.announce(Topics.INVOICE_SETTLED, invoiceId.toString());
+        if (queue.remove(invoiceId) == WorkKind.CLEARANCE) {
+            signals.announce(Topics.INVOICE_SETTLED, invoiceId.toString());
+        }
     }
 
     private void wakeAfterCommit(Environment environment, WorkKind kind) {

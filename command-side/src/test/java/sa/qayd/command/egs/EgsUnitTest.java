@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matcher;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,11 @@ import sa.qayd.api.invoice.InvoiceReceipt;
 import sa.qayd.api.invoice.InvoicePreview;
 import sa.qayd.api.invoice.IssueInvoiceCommand;
 import sa.qayd.api.invoice.PreviewInvoiceCommand;
+import sa.qayd.api.invoice.IssueInvoicesCommand;
+import sa.qayd.api.invoice.IssueOutcome;
 import sa.qayd.api.invoice.VatCategory;
 import sa.qayd.command.Fixtures;
+import sa.qayd.command.caching.LatestState;
 import sa.qayd.command.TestCertificates;
 import sa.qayd.command.invoice.ClaimedNumbers;
 import sa.qayd.command.invoice.InvoiceSigning;
@@ -89,6 +93,7 @@ class EgsUnitTest {
         fixture.registerInjectableResource(otps);
         fixture.registerInjectableResource(new InvoiceSigning((unit, keyId) -> PRIVATE_KEYS.get(keyId), clock));
         fixture.registerInjectableResource(numbers);
+        fixture.registerInjectableResource(new LatestState(fixture.getEventStore()));
     }
 
     private EgsUnitRegisteredEvent registered(InvoiceTypes types) {
@@ -132,9 +137,10 @@ class EgsUnitTest {
         numbers.claim(accountId, Environment.SANDBOX, "INV-7", holder, UUID.randomUUID(), 1);
 
         fixture.given(registered(InvoiceTypes.BOTH), onboarded())
-                .when(new IssueInvoiceCommand(unitId, UUID.randomUUID(), accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED,
-                        DocumentType.INVOICE, draft("INV-7")))
-                .expectException(refusal(ErrorCode.INVOICE_NUMBER_TAKEN))
+                .when(batch(new IssueInvoiceCommand(unitId, UUID.randomUUID(), accountId, Environment.SANDBOX,
+                        InvoiceKind.SIMPLIFIED, DocumentType.INVOICE, draft("INV-7"))))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(refusedWith(ErrorCode.INVOICE_NUMBER_TAKEN))
                 .expectNoEvents();
         assertThat(spawning.spawnedEvents()).isEmpty();
     }
@@ -142,7 +148,7 @@ class EgsUnitTest {
     @Test
     void theDefaultNumberIsClaimedLikeAnyOther() {
         IssueInvoiceCommand command = issue(accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED);
-        fixture.given(registered(InvoiceTypes.BOTH), onboarded()).when(command).expectSuccessfulHandlerExecution();
+        fixture.given(registered(InvoiceTypes.BOTH), onboarded()).when(batch(command)).expectSuccessfulHandlerExecution();
 
         String defaultNumber = "INV-" + unitId.toString().substring(0, 8).toUpperCase() + "-1";
         assertThat(numbers.holder(accountId, Environment.SANDBOX, defaultNumber)).contains(command.invoiceId());
@@ -169,16 +175,31 @@ class EgsUnitTest {
         assertThat(numbers.holder(accountId, Environment.SANDBOX, "PREVIEW-1")).isEmpty();
     }
 
+    private IssueInvoicesCommand batch(IssueInvoiceCommand... invoices) {
+        return new IssueInvoicesCommand(unitId, List.of(invoices));
+    }
+
+    /** The outcomes of a batch: the first refused with {@code code}, and no more. */
+    private static Matcher<List<IssueOutcome>> refusedWith(ErrorCode code) {
+        return new CustomTypeSafeMatcher<>("one document refused with " + code) {
+            @Override
+            protected boolean matchesSafely(List<IssueOutcome> outcomes) {
+                return outcomes.size() == 1 && outcomes.get(0).refusal() != null && outcomes.get(0).refusal().code() == code;
+            }
+        };
+    }
+
     @Test
     void anActiveUnitSignsItsNextDocumentChainedToThePreviousOne() {
         IssueInvoiceCommand command = issue(accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED);
         fixture.given(registered(), onboarded(), new InvoiceSequencedEvent(unitId, UUID.randomUUID(), 1, PREVIOUS_HASH))
-                .when(command)
+                .when(batch(command))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<InvoiceReceipt>("receipt with ICV 2") {
+                .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<List<IssueOutcome>>("receipt with ICV 2") {
                     @Override
-                    protected boolean matchesSafely(InvoiceReceipt receipt) {
-                        return receipt.icv() == 2 && receipt.invoiceId().equals(command.invoiceId())
+                    protected boolean matchesSafely(List<IssueOutcome> outcomes) {
+                        InvoiceReceipt receipt = outcomes.get(0).receipt();
+                        return outcomes.size() == 1 && receipt.icv() == 2 && receipt.invoiceId().equals(command.invoiceId())
                                 && receipt.invoiceNumber().equals("INV-" + unitId.toString().substring(0, 8).toUpperCase() + "-2");
                     }
                 })
@@ -201,34 +222,77 @@ class EgsUnitTest {
     }
 
     @Test
+    void aBatchIsNumberedInItsOrderAndARefusedDocumentTakesNoIcv() {
+        IssueInvoiceCommand first = issue(accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED);
+        IssueInvoiceCommand strangers = issue(UUID.randomUUID(), Environment.SANDBOX, InvoiceKind.SIMPLIFIED);
+        IssueInvoiceCommand second = issue(accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED);
+        fixture.given(registered(), onboarded())
+                .when(batch(first, strangers, second))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<List<IssueOutcome>>("ICV 1, refused, ICV 2") {
+                    @Override
+                    protected boolean matchesSafely(List<IssueOutcome> outcomes) {
+                        return outcomes.size() == 3 && outcomes.get(0).receipt().icv() == 1
+                                && outcomes.get(1).refusal().code() == ErrorCode.EGS_UNIT_NOT_FOUND
+                                && outcomes.get(2).receipt().icv() == 2
+                                && outcomes.get(2).receipt().invoiceId().equals(second.invoiceId());
+                    }
+                })
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(new CustomTypeSafeMatcher<InvoiceSequencedEvent>("ICV 1 of the first") {
+                            @Override
+                            protected boolean matchesSafely(InvoiceSequencedEvent event) {
+                                return event.icv() == 1 && event.invoiceId().equals(first.invoiceId());
+                            }
+                        }),
+                        messageWithPayload(new CustomTypeSafeMatcher<InvoiceSequencedEvent>("ICV 2 of the second") {
+                            @Override
+                            protected boolean matchesSafely(InvoiceSequencedEvent event) {
+                                return event.icv() == 2 && event.invoiceId().equals(second.invoiceId());
+                            }
+                        }),
+                        andNoMore()));
+        List<InvoiceIssuedEvent> issued = spawning.spawnedEvents().stream().map(InvoiceIssuedEvent.class::cast).toList();
+        assertThat(issued).extracting(InvoiceIssuedEvent::invoiceId).containsExactly(first.invoiceId(), second.invoiceId());
+        assertThat(issued.get(0).previousInvoiceHash()).isEqualTo(PREVIOUS_HASH);
+        assertThat(issued.get(1).previousInvoiceHash()).isEqualTo(issued.get(0).invoiceHash());
+        assertThat(InvoiceVerifier.verify(Base64.getDecoder().decode(issued.get(1).signedXml()),
+                VerificationContext.NONE.withExpectedChain(issued.get(0).invoiceHash(), 2)).problems()).isEmpty();
+    }
+
+    @Test
     void aPendingUnitIssuesNothing() {
         fixture.given(registered())
-                .when(issue(accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED))
-                .expectException(refusal(ErrorCode.EGS_UNIT_NOT_ACTIVE))
+                .when(batch(issue(accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(refusedWith(ErrorCode.EGS_UNIT_NOT_ACTIVE))
                 .expectNoEvents();
     }
 
     @Test
     void anotherTenantSeesNoUnit() {
         fixture.given(registered(), onboarded())
-                .when(issue(UUID.randomUUID(), Environment.SANDBOX, InvoiceKind.SIMPLIFIED))
-                .expectException(refusal(ErrorCode.EGS_UNIT_NOT_FOUND))
+                .when(batch(issue(UUID.randomUUID(), Environment.SANDBOX, InvoiceKind.SIMPLIFIED)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(refusedWith(ErrorCode.EGS_UNIT_NOT_FOUND))
                 .expectNoEvents();
     }
 
     @Test
     void theOtherEnvironmentIsRefused() {
         fixture.given(registered(), onboarded())
-                .when(issue(accountId, Environment.PRODUCTION, InvoiceKind.SIMPLIFIED))
-                .expectException(refusal(ErrorCode.EGS_UNIT_ENVIRONMENT_MISMATCH))
+                .when(batch(issue(accountId, Environment.PRODUCTION, InvoiceKind.SIMPLIFIED)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(refusedWith(ErrorCode.EGS_UNIT_ENVIRONMENT_MISMATCH))
                 .expectNoEvents();
     }
 
     @Test
     void aSimplifiedOnlyUnitRefusesStandardInvoices() {
         fixture.given(registered(InvoiceTypes.SIMPLIFIED), onboarded())
-                .when(issue(accountId, Environment.SANDBOX, InvoiceKind.STANDARD))
-                .expectException(refusal(ErrorCode.INVOICE_TYPE_NOT_ALLOWED))
+                .when(batch(issue(accountId, Environment.SANDBOX, InvoiceKind.STANDARD)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(refusedWith(ErrorCode.INVOICE_TYPE_NOT_ALLOWED))
                 .expectNoEvents();
     }
 
@@ -315,7 +379,7 @@ class EgsUnitTest {
                         renewed.notAfter(), "key-2", NOW));
         fixture.given(registered(), onboarded(), renewalRequested(), new EgsCertificateRenewedEvent(unitId, accountId,
                         renewed.base64(), renewed.serial(), renewed.notAfter(), "key-2", NOW))
-                .when(issue(accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED))
+                .when(batch(issue(accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED)))
                 .expectSuccessfulHandlerExecution();
         assertThat(spawning.spawnedEvents()).last().isInstanceOfSatisfying(InvoiceIssuedEvent.class, issued -> {
             assertThat(issued.signingKeyId()).isEqualTo("key-2");

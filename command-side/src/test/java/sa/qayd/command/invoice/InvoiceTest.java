@@ -1,5 +1,6 @@
 package sa.qayd.command.invoice;
 
+import sa.qayd.command.caching.LatestState;
 import static sa.qayd.command.Fixtures.refusal;
 
 import java.math.BigDecimal;
@@ -51,8 +52,9 @@ class InvoiceTest {
     private final AggregateTestFixture<Invoice> fixture = new AggregateTestFixture<>(Invoice.class);
 
     @BeforeEach
-    void injectAClock() {
+    void injectTheInvoicesCollaborators() {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new LatestState(fixture.getEventStore()));
     }
     private final UUID invoiceId = UUID.randomUUID();
     private final UUID unitId = UUID.randomUUID();

@@ -1,0 +1,19 @@
+package sa.qayd.command.invoice;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How documents are issued ({@code qayd.issuing.*}).
+ *
+ * @param maxDocumentsPerCommit how many waiting documents of one unit are issued together in one
+ *     command and one commit (a caller's own documents are never split)
+ */
+@ConfigurationProperties("qayd.issuing")
+public record IssuingSettings(@DefaultValue("64") int maxDocumentsPerCommit) {
+    public IssuingSettings {
+        if (maxDocumentsPerCommit < 1) {
+            throw new IllegalArgumentException("qayd.issuing.max-documents-per-commit must be at least 1");
+        }
+    }
+}
