@@ -14,6 +14,7 @@ import sa.qayd.api.invoice.InvoiceRejectedEvent;
 import sa.qayd.api.invoice.InvoiceReportedEvent;
 import sa.qayd.api.invoice.InvoiceReportingDeadlineNearEvent;
 import sa.qayd.api.invoice.InvoiceReportingOverdueEvent;
+import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.InvoiceStatus;
 
 /**
@@ -29,7 +30,11 @@ class InvoiceOutcomes {
     }
 
     /** Status, ZATCA's cleared document (base64) once cleared, and ZATCA's messages. */
-    record Outcome(InvoiceStatus status, String clearedXml, List<ZatcaMessage> zatcaMessages) {
+    public record Outcome(InvoiceStatus status, String clearedXml, List<ZatcaMessage> zatcaMessages) {
+        /** A document just issued, before ZATCA had a say. */
+        public static Outcome pending(InvoiceKind kind) {
+            return new Outcome(InvoiceStatus.pendingFor(kind), null, List.of());
+        }
     }
 
     /** The document's issued event, if a document with this id exists. */

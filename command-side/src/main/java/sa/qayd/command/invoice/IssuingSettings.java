@@ -8,12 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxDocumentsPerCommit how many waiting documents of one unit are issued together in one
  *     command and one commit (a caller's own documents are never split)
+ * @param maxBatchDocuments how many documents {@code POST /v1/invoices/batch} takes in one request
  */
 @ConfigurationProperties("qayd.issuing")
-public record IssuingSettings(@DefaultValue("64") int maxDocumentsPerCommit) {
+public record IssuingSettings(@DefaultValue("64") int maxDocumentsPerCommit, @DefaultValue("100") int maxBatchDocuments) {
     public IssuingSettings {
-        if (maxDocumentsPerCommit < 1) {
-            throw new IllegalArgumentException("qayd.issuing.max-documents-per-commit must be at least 1");
+        if (maxDocumentsPerCommit < 1 || maxBatchDocuments < 1) {
+            throw new IllegalArgumentException("qayd.issuing.max-documents-per-commit and .max-batch-documents must be at least 1");
         }
     }
 }

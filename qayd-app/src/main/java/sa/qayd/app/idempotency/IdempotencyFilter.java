@@ -115,7 +115,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /** Keys of different accounts never collide; sign-up (no account yet) shares one scope. */
     private static String scope() {
         Caller caller = CallerAuthentication.current();
-        return caller == null ? "anonymous" : "account:" + caller.accountId();
+        return caller == null ? "anonymous" : scope(caller);
+    }
+
+    static String scope(Caller caller) {
+        return "account:" + caller.accountId();
     }
 
     /**
