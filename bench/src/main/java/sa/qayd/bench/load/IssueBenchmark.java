@@ -59,7 +59,9 @@ public final class IssueBenchmark {
         Duration drainPatience = Duration.ofSeconds(Long.parseLong(options.getOrDefault("--drain-seconds", "120")));
 
         Set<String> reported = ConcurrentHashMap.newKeySet();
-        HttpServer receiver = receiver(reported);
+        // daemon threads: a failed check ends the run instead of leaving it waiting on idle threads
+        ExecutorService receiving = Executors.newFixedThreadPool(4, IssueBenchmark::daemon);
+        HttpServer receiver = receiver(reported, receiving);
         qayd.awaitUp(Duration.ofMinutes(3));
         qayd.signUp();
         qayd.subscribeWebhook("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
@@ -83,7 +85,7 @@ public final class IssueBenchmark {
         long measureFrom = start + warmUp.toNanos();
         long measureUntil = measureFrom + window.toNanos();
         long[][] latencies = new long[threads][];
-        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        ExecutorService clients = Executors.newFixedThreadPool(threads, IssueBenchmark::daemon);
         List<Future<Integer>> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
@@ -145,6 +147,7 @@ public final class IssueBenchmark {
         }
         double drained = (System.nanoTime() - lastIssue) / 1e9;
         receiver.stop(0);
+        receiving.shutdown();
         if (reported.size() < issued.get()) {
             throw new IllegalStateException("only " + reported.size() + " of " + issued.get() + " documents were reported"
                     + " (webhooks received) within " + drainPatience + " after the last issue");
@@ -157,6 +160,12 @@ public final class IssueBenchmark {
                 + " the last issue; backlog %s%n", issued.get(), drained, backlogTrend(backlogSamples));
         System.out.printf("issue: %.0f invoices/s, p50 %.1f ms, p99 %.1f ms (%d threads, %d units)%n",
                 all.length / seconds, percentile(all, 0.50), percentile(all, 0.99), threads, tills.size());
+    }
+
+    private static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** The answer's ICV, hash, and the PIH inside its signed XML. */
@@ -217,7 +226,7 @@ public final class IssueBenchmark {
     }
 
     /** The integrator's webhook endpoint: counts each reported document once (deliveries are at least once). */
-    private static HttpServer receiver(Set<String> reported) throws IOException {
+    private static HttpServer receiver(Set<String> reported, ExecutorService threads) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hooks", exchange -> {
             JsonNode event = QaydClient.JSON.readTree(exchange.getRequestBody().readAllBytes());
@@ -227,7 +236,7 @@ public final class IssueBenchmark {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(threads);
         server.start();
         return server;
     }
