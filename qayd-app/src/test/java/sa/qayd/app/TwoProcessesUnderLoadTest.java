@@ -3,23 +3,16 @@ package sa.qayd.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import sa.qayd.api.secret.MasterKey;
 import sa.qayd.app.Tenants.Tenant;
-import sa.qayd.zatca.simulator.FatooraSimulator;
-import sa.qayd.zatca.simulator.SimulatorSettings;
 
 /**
  * Two service processes on one PostgreSQL under concurrent load on one EGS unit: sixteen clients
@@ -35,43 +28,33 @@ class TwoProcessesUnderLoadTest {
 
     @Test
     void oneUnitsChainStaysWholeAndInOrderWhileBothProcessesIssueOnItAtOnce() throws Exception {
-        Path logs = Files.createTempDirectory("qayd-two-processes-load");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-             FatooraSimulator zatca = FatooraSimulator.start(SimulatorSettings.defaults()
-                     .withLatency(Duration.ofMillis(100)))) {
-            String[] shared = {"spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username=postgres", "spring.datasource.password=postgres",
-                    "qayd.master-key=" + MasterKey.newBase64(), "qayd.admin.token=" + ADMIN_TOKEN,
-                    "qayd.zatca.sandbox.base-url=" + zatca.baseUri(), "qayd.data-dir="};
-            try (ServiceProcess first = ServiceProcess.start(logs.resolve("first.log"), ServiceProcess.freePort(), shared);
-                 ServiceProcess second = ServiceProcess.start(logs.resolve("second.log"), ServiceProcess.freePort(), shared)) {
-                Api a = new Api(first.port());
-                Api b = new Api(second.port());
-                Tenant tenant = new Tenants(a).onboard("sandbox");
-                UUID unit = new Tenants(b).activeUnit(tenant.apiKey(), "simplified");
+        try (ProcessPair replicas = ProcessPair.start("qayd-two-processes-load", Duration.ofMillis(100), ADMIN_TOKEN)) {
+            Api a = replicas.a;
+            Api b = replicas.b;
+            Tenant tenant = new Tenants(a).onboard("sandbox");
+            UUID unit = new Tenants(b).activeUnit(tenant.apiKey(), "simplified");
 
-                ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-                List<Future<Api.Reply>> replies = new ArrayList<>();
-                for (int i = 0; i < DOCUMENTS; i++) {
-                    Api process = i % 2 == 0 ? a : b;
-                    replies.add(clients.submit(() -> process.post("/v1/invoices/simplified", tenant.apiKey(),
-                            Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()))));
-                }
-                List<JsonNode> issued = new ArrayList<>();
-                for (Future<Api.Reply> reply : replies) {
-                    assertThat(reply.get().status()).as(reply.get().body().toString()).isEqualTo(201);
-                    issued.add(reply.get().body());
-                }
-                clients.shutdown();
-                Chains.assertWholeChain(issued);
-
-                Awaitility.await().atMost(Duration.ofSeconds(180)).untilAsserted(() ->
-                        assertThat(reported(a, tenant)).isEqualTo(DOCUMENTS));
-                assertThat(settledBy(a)).as("the first process's worker").isPositive();
-                assertThat(settledBy(b)).as("the second process's worker").isPositive();
-                assertThat(zatca.receivedCalls()).as("onboarding's calls and one report per document, no resend")
-                        .isLessThanOrEqualTo(DOCUMENTS + 8);
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < DOCUMENTS; i++) {
+                Api process = i % 2 == 0 ? a : b;
+                replies.add(clients.submit(() -> process.post("/v1/invoices/simplified", tenant.apiKey(),
+                        Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()))));
             }
+            List<JsonNode> issued = new ArrayList<>();
+            for (Future<Api.Reply> reply : replies) {
+                assertThat(reply.get().status()).as(reply.get().body().toString()).isEqualTo(201);
+                issued.add(reply.get().body());
+            }
+            clients.shutdown();
+            Chains.assertWholeChain(issued);
+
+            Awaitility.await().atMost(Duration.ofSeconds(180)).untilAsserted(() ->
+                    assertThat(reported(a, tenant)).isEqualTo(DOCUMENTS));
+            assertThat(replicas.settledBy(a)).as("the first process's worker").isPositive();
+            assertThat(replicas.settledBy(b)).as("the second process's worker").isPositive();
+            assertThat(replicas.zatca.receivedCalls()).as("onboarding's calls and one report per document, no resend")
+                    .isLessThanOrEqualTo(DOCUMENTS + 8);
         }
     }
 
@@ -85,11 +68,5 @@ class TwoProcessesUnderLoadTest {
             cursor = page.path("next_cursor").isTextual() ? page.path("next_cursor").asText() : null;
         } while (cursor != null);
         return count;
-    }
-
-    private static long settledBy(Api replica) {
-        Api.Reply work = replica.send("GET", "/admin/zatca-work", ADMIN_TOKEN, null, Map.of());
-        assertThat(work.status()).as(work.body().toString()).isEqualTo(200);
-        return work.body().path("settled_by_this_replica").asLong();
     }
 }

@@ -3,23 +3,17 @@ package sa.qayd.app.zatca;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import sa.qayd.api.secret.MasterKey;
 import sa.qayd.app.Api;
-import sa.qayd.app.ServiceProcess;
+import sa.qayd.app.ProcessPair;
 import sa.qayd.app.Tenants;
 import sa.qayd.app.Tenants.Tenant;
 import sa.qayd.zatca.simulator.FatooraSimulator;
-import sa.qayd.zatca.simulator.SimulatorSettings;
 
 /**
  * Two service processes on one PostgreSQL, as two replicas run: the ZATCA work of documents issued
@@ -32,47 +26,32 @@ class TwoProcessesTest {
 
     @Test
     void bothProcessesShareTheSubmissionWorkAndReportEachDocumentOnce() throws Exception {
-        Path logs = Files.createTempDirectory("qayd-two-processes");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-             FatooraSimulator zatca = FatooraSimulator.start(SimulatorSettings.defaults()
-                     .withLatency(Duration.ofMillis(200)))) {
-            String[] shared = {"spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username=postgres", "spring.datasource.password=postgres",
-                    "qayd.master-key=" + MasterKey.newBase64(), "qayd.admin.token=" + ADMIN_TOKEN,
-                    "qayd.zatca.sandbox.base-url=" + zatca.baseUri(), "qayd.data-dir="};
-            try (ServiceProcess first = ServiceProcess.start(logs.resolve("first.log"), ServiceProcess.freePort(), shared);
-                 ServiceProcess second = ServiceProcess.start(logs.resolve("second.log"), ServiceProcess.freePort(), shared)) {
-                Api a = new Api(first.port());
-                Api b = new Api(second.port());
-                Tenant tenant = new Tenants(a).onboard("sandbox");
-                UUID unit = new Tenants(b).activeUnit(tenant.apiKey(), "both");
+        try (ProcessPair replicas = ProcessPair.start("qayd-two-processes", Duration.ofMillis(200), ADMIN_TOKEN)) {
+            FatooraSimulator zatca = replicas.zatca;
+            Api a = replicas.a;
+            Api b = replicas.b;
+            Tenant tenant = new Tenants(a).onboard("sandbox");
+            UUID unit = new Tenants(b).activeUnit(tenant.apiKey(), "both");
 
-                List<String> issued = new ArrayList<>();
-                for (int i = 0; i < DOCUMENTS; i++) {
-                    Api.Reply reply = (i % 2 == 0 ? a : b).post("/v1/invoices/simplified", tenant.apiKey(),
-                            Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
-                    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
-                    issued.add(reply.text("id"));
-                }
-                Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                        assertThat(a.get("/v1/invoices?status=reported&limit=100", tenant.apiKey()).body().path("data"))
-                                .hasSize(DOCUMENTS));
-
-                assertThat(settledBy(a)).as("the first process's worker").isPositive();
-                assertThat(settledBy(b)).as("the second process's worker").isPositive();
-                JsonNode all = a.get("/v1/invoices?limit=100", tenant.apiKey()).body().path("data");
-                assertThat(all.findValuesAsText("id")).containsExactlyInAnyOrderElementsOf(issued);
-                assertThat(all.findValues("icv").stream().map(JsonNode::asLong).sorted().toList())
-                        .isEqualTo(java.util.stream.LongStream.rangeClosed(1, DOCUMENTS).boxed().toList());
-                assertThat(zatca.receivedCalls()).as("onboarding's calls and one report per document, no resend")
-                        .isLessThanOrEqualTo(DOCUMENTS + 8);
+            List<String> issued = new ArrayList<>();
+            for (int i = 0; i < DOCUMENTS; i++) {
+                Api.Reply reply = (i % 2 == 0 ? a : b).post("/v1/invoices/simplified", tenant.apiKey(),
+                        Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+                assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+                issued.add(reply.text("id"));
             }
-        }
-    }
+            Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                    assertThat(a.get("/v1/invoices?status=reported&limit=100", tenant.apiKey()).body().path("data"))
+                            .hasSize(DOCUMENTS));
 
-    private static long settledBy(Api replica) {
-        Api.Reply work = replica.send("GET", "/admin/zatca-work", ADMIN_TOKEN, null, Map.of());
-        assertThat(work.status()).as(work.body().toString()).isEqualTo(200);
-        return work.body().path("settled_by_this_replica").asLong();
+            assertThat(replicas.settledBy(a)).as("the first process's worker").isPositive();
+            assertThat(replicas.settledBy(b)).as("the second process's worker").isPositive();
+            JsonNode all = a.get("/v1/invoices?limit=100", tenant.apiKey()).body().path("data");
+            assertThat(all.findValuesAsText("id")).containsExactlyInAnyOrderElementsOf(issued);
+            assertThat(all.findValues("icv").stream().map(JsonNode::asLong).sorted().toList())
+                    .isEqualTo(java.util.stream.LongStream.rangeClosed(1, DOCUMENTS).boxed().toList());
+            assertThat(zatca.receivedCalls()).as("onboarding's calls and one report per document, no resend")
+                    .isLessThanOrEqualTo(DOCUMENTS + 8);
+        }
     }
 }
