@@ -1,6 +1,8 @@
 package sa.qayd.command.zatca;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
+import java.time.Clock;
 import java.net.URI;
 import java.time.Duration;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import sa.qayd.zatca.fatoora.CircuitBreakerPolicy;
+import sa.qayd.zatca.fatoora.FatooraCallListener;
 import sa.qayd.zatca.fatoora.FatooraClient;
 import sa.qayd.zatca.fatoora.FatooraClientSettings;
 import sa.qayd.zatca.fatoora.FatooraEnvironment;
@@ -53,8 +56,15 @@ class ZatcaGatewayConfig {
                 ? FatooraEnvironment.SANDBOX : FatooraEnvironment.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
+    /** The gateways' circuit breakers, one per base URL; shared so that monitoring can watch them. */
     @Bean
-    ZatcaGateways zatcaGateways(ObjectProvider<FatooraSimulator> simulator,
+    CircuitBreakerRegistry zatcaCircuitBreakers() {
+        return CircuitBreakerRegistry.ofDefaults();
+    }
+
+    @Bean
+    ZatcaGateways zatcaGateways(ObjectProvider<FatooraSimulator> simulator, CircuitBreakerRegistry breakers,
+                                ObjectProvider<FatooraCallListener> callListener, Clock clock,
                                 @Value("${qayd.zatca.sandbox.gateway:simulation}") String sandboxGateway,
                                 @Value("${qayd.zatca.sandbox.base-url:" + EMBEDDED + "}") String sandboxBaseUrl,
                                 @Value("${qayd.zatca.production.base-url:}") String productionBaseUrl,
@@ -79,6 +89,8 @@ class ZatcaGatewayConfig {
         }
         log.info("ZATCA gateways: sandbox {} ({}), production {}", sandboxSettings.baseUri(), sandbox,
                 productionSettings.baseUri());
-        return new ZatcaGateways(new FatooraClient(sandboxSettings), new FatooraClient(productionSettings));
+        FatooraCallListener listener = callListener.getIfAvailable(() -> FatooraCallListener.NONE);
+        return new ZatcaGateways(new FatooraClient(sandboxSettings, breakers, clock, listener),
+                new FatooraClient(productionSettings, breakers, clock, listener));
     }
 }

@@ -41,18 +41,22 @@ public class ZatcaWorkQueue {
     public record DueDeadline(UUID invoiceId, Deadline deadline, Instant issuedAt) {
     }
 
-    /** Adds work, or restarts it as {@code kind} if the row exists (a unit's next onboarding step). */
+    /**
+     * Adds work, or restarts it as {@code kind} if the row exists (a unit's next onboarding step).
+     * {@code traceparent}: the trace of the request that made it due (its event's metadata), or null.
+     */
     void put(UUID id, WorkKind kind, Environment environment, UUID egsUnitId, WorkInputs inputs, Instant dueAt,
-             Instant issuedAt, Deadline deadline, Instant deadlineAt) {
+             Instant issuedAt, Deadline deadline, Instant deadlineAt, String traceparent) {
         jdbc.update("""
                 insert into zatca_work (id, kind, lane, environment, egs_unit_id, inputs, due_at, attempts, claim,
-                                        last_error, issued_at, deadline, deadline_at)
-                values (?, ?, ?, ?, ?, ?, ?, 0, null, null, ?, ?, ?)
+                                        last_error, issued_at, deadline, deadline_at, traceparent)
+                values (?, ?, ?, ?, ?, ?, ?, 0, null, null, ?, ?, ?, ?)
                 on conflict (id) do update set kind = excluded.kind, lane = excluded.lane, inputs = excluded.inputs,
-                    due_at = excluded.due_at, attempts = 0, claim = null, last_error = null""",
+                    due_at = excluded.due_at, attempts = 0, claim = null, last_error = null,
+                    traceparent = excluded.traceparent""",
                 id, kind.name(), kind.lane().name(), environment.name(), egsUnitId, json(inputs), Timestamp.from(dueAt),
                 Timestamp.from(issuedAt), deadline == null ? null : deadline.name(),
-                deadlineAt == null ? null : Timestamp.from(deadlineAt));
+                deadlineAt == null ? null : Timestamp.from(deadlineAt), traceparent);
     }
 
     /** The unit's row moves on to {@code kind}, keeping what earlier steps learnt. */
@@ -89,7 +93,7 @@ public class ZatcaWorkQueue {
                 update zatca_work set claim = gen_random_uuid(), attempts = attempts + 1, due_at = ?
                 where id in (select id from zatca_work where environment = ? and lane = ? and due_at <= ?
                              order by due_at limit ? for update skip locked)
-                returning id, kind, environment, egs_unit_id, inputs, attempts, claim, issued_at""",
+                returning id, kind, environment, egs_unit_id, inputs, attempts, claim, issued_at, traceparent""",
                 (rs, row) -> work(rs, retryAt), Timestamp.from(leaseUntil), environment.name(),
                 lane.name(), Timestamp.from(now), max);
     }
@@ -145,6 +149,25 @@ public class ZatcaWorkQueue {
                         rs.getTimestamp("oldest").toInstant()));
     }
 
+    /** Where a piece of waiting work stands: never tried yet, tried and waiting to be tried again, or being tried now. */
+    public enum WorkState { QUEUED, RETRYING, IN_FLIGHT }
+
+    /** How much work waits per gateway, kind and state, and the oldest's issue (for metrics). */
+    public record BacklogByState(Environment environment, WorkKind kind, WorkState state, long count, Instant oldest) {
+    }
+
+    public List<BacklogByState> backlogByState() {
+        return jdbc.query("""
+                select environment, kind,
+                       case when claim is not null then 'IN_FLIGHT' when attempts > 0 then 'RETRYING' else 'QUEUED' end
+                           as state,
+                       count(*) as n, min(issued_at) as oldest
+                from zatca_work group by 1, 2, 3""",
+                (rs, row) -> new BacklogByState(Environment.valueOf(rs.getString("environment")),
+                        WorkKind.valueOf(rs.getString("kind")), WorkState.valueOf(rs.getString("state")),
+                        rs.getLong("n"), rs.getTimestamp("oldest").toInstant()));
+    }
+
     private static ZatcaWork work(ResultSet rs, java.util.function.BiFunction<WorkKind, Integer, Instant> retryAt)
             throws SQLException {
         int attempts = rs.getInt("attempts");
@@ -152,7 +175,7 @@ public class ZatcaWorkQueue {
         return new ZatcaWork(rs.getObject("id", UUID.class), kind,
                 Environment.valueOf(rs.getString("environment")), rs.getObject("egs_unit_id", UUID.class),
                 inputs(rs.getString("inputs")), attempts, rs.getObject("claim", UUID.class),
-                rs.getTimestamp("issued_at").toInstant(), retryAt.apply(kind, attempts));
+                rs.getTimestamp("issued_at").toInstant(), retryAt.apply(kind, attempts), rs.getString("traceparent"));
     }
 
     private static String json(WorkInputs inputs) {

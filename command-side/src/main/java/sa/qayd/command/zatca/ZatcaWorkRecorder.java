@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 import sa.qayd.api.egs.ComplianceChecksPassedEvent;
@@ -29,6 +30,7 @@ import sa.qayd.api.Environment;
 import sa.qayd.command.invoice.SubmissionSettings;
 import sa.qayd.platform.signal.Signals;
 import sa.qayd.platform.signal.Topics;
+import sa.qayd.platform.tracing.TraceParent;
 
 /**
  * Keeps {@code zatca_work} in step with the events, inside the transaction that stores them (a
@@ -58,12 +60,12 @@ class ZatcaWorkRecorder {
     }
 
     @EventHandler
-    void on(InvoiceIssuedEvent event) {
+    void on(InvoiceIssuedEvent event, @MetaDataValue(TraceParent.METADATA_KEY) String traceparent) {
         WorkKind kind = event.kind() == InvoiceKind.STANDARD ? WorkKind.CLEARANCE : WorkKind.REPORTING;
         boolean reported = kind == WorkKind.REPORTING;
         queue.put(event.invoiceId(), kind, event.environment(), event.egsUnitId(), null, event.issuedAt(),
                 event.issuedAt(), reported ? ZatcaWorkQueue.Deadline.NEAR : null,
-                reported ? event.issuedAt().plus(submission.reportingWarningAfter()) : null);
+                reported ? event.issuedAt().plus(submission.reportingWarningAfter()) : null, traceparent);
         wakeAfterCommit(event.environment(), kind);
     }
 
@@ -98,13 +100,13 @@ class ZatcaWorkRecorder {
     }
 
     @EventHandler
-    void on(EgsUnitRegisteredEvent event) {
-        startOnboarding(event.egsUnitId(), event.environment(), event.identity(), event.registeredAt());
+    void on(EgsUnitRegisteredEvent event, @MetaDataValue(TraceParent.METADATA_KEY) String traceparent) {
+        startOnboarding(event.egsUnitId(), event.environment(), event.identity(), event.registeredAt(), traceparent);
     }
 
     @EventHandler
-    void on(EgsOnboardingRestartedEvent event) {
-        startOnboarding(event.egsUnitId(), event.environment(), event.identity(), event.restartedAt());
+    void on(EgsOnboardingRestartedEvent event, @MetaDataValue(TraceParent.METADATA_KEY) String traceparent) {
+        startOnboarding(event.egsUnitId(), event.environment(), event.identity(), event.restartedAt(), traceparent);
     }
 
     @EventHandler
@@ -129,11 +131,11 @@ class ZatcaWorkRecorder {
     }
 
     @EventHandler
-    void on(EgsCertificateRenewalRequestedEvent event) {
+    void on(EgsCertificateRenewalRequestedEvent event, @MetaDataValue(TraceParent.METADATA_KEY) String traceparent) {
         Environment environment = event.environment();
         queue.put(event.egsUnitId(), WorkKind.RENEWAL, environment, event.egsUnitId(),
                 WorkInputs.of(event.identity()).withCurrentKeyId(event.currentKeyId()), event.requestedAt(),
-                event.requestedAt(), null, null);
+                event.requestedAt(), null, null, traceparent);
         wakeAfterCommit(environment, WorkKind.RENEWAL);
     }
 
@@ -147,8 +149,10 @@ class ZatcaWorkRecorder {
         queue.remove(event.egsUnitId());
     }
 
-    private void startOnboarding(UUID egsUnitId, Environment environment, EgsIdentity identity, Instant at) {
-        queue.put(egsUnitId, WorkKind.COMPLIANCE_CSID, environment, egsUnitId, WorkInputs.of(identity), at, at, null, null);
+    private void startOnboarding(UUID egsUnitId, Environment environment, EgsIdentity identity, Instant at,
+                                 String traceparent) {
+        queue.put(egsUnitId, WorkKind.COMPLIANCE_CSID, environment, egsUnitId, WorkInputs.of(identity), at, at, null, null,
+                traceparent);
         wakeAfterCommit(environment, WorkKind.COMPLIANCE_CSID);
     }
 

@@ -18,11 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import sa.qayd.api.Environment;
+import sa.qayd.platform.tracing.TraceParent;
 
 /**
  * Calls ZATCA for the work in {@link ZatcaWorkQueue}, outside any aggregate lock or transaction.
@@ -45,11 +48,13 @@ public class ZatcaWorker implements SmartLifecycle {
     private final Map<Environment, AtomicReference<Instant>> pausedUntil = new EnumMap<>(Environment.class);
     private final List<LaneRunner> lanes = new ArrayList<>();
     private final AtomicLong settled = new AtomicLong();
+    private final ObservationRegistry observations;
     private volatile boolean running;
 
     public ZatcaWorker(ZatcaWorkQueue queue, List<ZatcaTask> tasks, ZatcaGateways gateways, ZatcaWorkSettings settings,
-                       Clock clock) {
+                       Clock clock, ObjectProvider<ObservationRegistry> observations) {
         this.queue = queue;
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         for (ZatcaTask task : tasks) {
             task.kinds().forEach(kind -> {
                 if (this.tasks.put(kind, task) != null) {
@@ -92,6 +97,12 @@ public class ZatcaWorker implements SmartLifecycle {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         lanes.forEach(runner -> counts.put(runner.name, runner.claims.size()));
         return counts;
+    }
+
+    /** Calls in flight in one lane of one gateway. */
+    public int inFlight(Environment environment, WorkKind.Lane lane) {
+        return lanes.stream().filter(runner -> runner.environment == environment && runner.lane == lane)
+                .mapToInt(runner -> runner.claims.size()).sum();
     }
 
     @Override
@@ -200,7 +211,18 @@ public class ZatcaWorker implements SmartLifecycle {
             }
         }
 
+        /** In the trace of the request that made the work due, so its log lines and ZATCA calls show up there. */
         private void execute(ZatcaWork work) {
+            TraceParent.continuing("qayd.zatca.work", work.traceparent(), observations)
+                    .contextualName("zatca " + work.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .lowCardinalityKeyValue("environment", environment.wireName())
+                    .lowCardinalityKeyValue("kind", work.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .highCardinalityKeyValue("qayd.work.id", work.id().toString())
+                    .highCardinalityKeyValue("qayd.work.attempt", Integer.toString(work.attempts()))
+                    .observe(() -> attempt(work));
+        }
+
+        private void attempt(ZatcaWork work) {
             try {
                 ZatcaTask.Result result = tasks.get(work.kind()).run(work);
                 if (result instanceof ZatcaTask.Retry retry) {
@@ -208,9 +230,11 @@ public class ZatcaWorker implements SmartLifecycle {
                         pause(environment, retry.at());
                     }
                     queue.reschedule(work, retry.at(), retry.reason());
+                    log.debug("ZATCA work {} {} tried again at {}: {}", work.kind(), work.id(), retry.at(), retry.reason());
                 } else {
                     queue.complete(work);
                     settled.incrementAndGet();
+                    log.debug("ZATCA work {} {} done after {} attempts", work.kind(), work.id(), work.attempts());
                 }
             } catch (RuntimeException e) {
                 log.error("ZATCA work {} {} failed unexpectedly; it is tried again later", work.kind(), work.id(), e);

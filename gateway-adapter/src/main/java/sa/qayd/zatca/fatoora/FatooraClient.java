@@ -16,11 +16,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,18 +52,22 @@ public final class FatooraClient {
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final Clock clock;
+    private final FatooraCallListener listener;
 
     public FatooraClient(FatooraClientSettings settings) {
-        this(settings, CircuitBreakerRegistry.ofDefaults(), Clock.systemUTC());
+        this(settings, CircuitBreakerRegistry.ofDefaults(), Clock.systemUTC(), FatooraCallListener.NONE);
     }
 
     /**
      * @param breakers shared registry, so that all clients of the same base URL share one breaker
      * @param clock turns an HTTP-date {@code Retry-After} into a delay
+     * @param listener told about every finished call (metrics)
      */
-    public FatooraClient(FatooraClientSettings settings, CircuitBreakerRegistry breakers, Clock clock) {
+    public FatooraClient(FatooraClientSettings settings, CircuitBreakerRegistry breakers, Clock clock,
+                         FatooraCallListener listener) {
         this.settings = settings;
         this.clock = clock;
+        this.listener = listener;
         // HTTP/1.1 keeps connection handling predictable (no h2c upgrade attempts against plain-HTTP simulators).
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -150,11 +156,25 @@ public final class FatooraClient {
 
     private <T extends FatooraResponse> FatooraOutcome<T> call(
             FatooraEndpoint endpoint, Map<String, String> headers, Object body, Class<T> responseType) {
-        HttpRequest request = request(endpoint, headers, body);
+        long started = System.nanoTime();
         AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger status = new AtomicInteger(-1);
+        FatooraOutcome<T> outcome = attempt(endpoint, headers, body, responseType, attempts, status);
+        listener.completed(new FatooraCall(environment(), endpoint, outcome,
+                status.get() < 0 ? OptionalInt.empty() : OptionalInt.of(status.get()), attempts.get(),
+                Duration.ofNanos(System.nanoTime() - started)));
+        return outcome;
+    }
+
+    private <T extends FatooraResponse> FatooraOutcome<T> attempt(FatooraEndpoint endpoint, Map<String, String> headers,
+            Object body, Class<T> responseType, AtomicInteger attempts, AtomicInteger status) {
+        HttpRequest request = request(endpoint, headers, body);
         CheckedSupplier<HttpResponse<byte[]>> attempt = () -> {
             attempts.incrementAndGet();
-            return send(request);
+            status.set(-1);
+            HttpResponse<byte[]> response = send(request);
+            status.set(response.statusCode());
+            return response;
         };
         try {
             HttpResponse<byte[]> response = Retry.decorateCheckedSupplier(retry,

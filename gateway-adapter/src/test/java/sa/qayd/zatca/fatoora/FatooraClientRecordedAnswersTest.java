@@ -30,7 +30,7 @@ class FatooraClientRecordedAnswersTest {
     private final ReplayServer gateway = ReplayServer.start();
     private final FatooraClient client = new FatooraClient(FatooraClientSettings.defaults(FatooraEnvironment.SIMULATION)
             .withBaseUri(gateway.baseUri()).withRetry(TWO_QUICK_ATTEMPTS),
-            CircuitBreakerRegistry.ofDefaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+            CircuitBreakerRegistry.ofDefaults(), Clock.fixed(NOW, ZoneOffset.UTC), FatooraCallListener.NONE);
     private final GatewayCredentials pcsid = new GatewayCredentials(FatooraEnvironment.SIMULATION,
             SdkIdentity.binarySecurityToken(), SdkIdentity.SECRET);
 

@@ -5,7 +5,11 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,7 @@ class FatooraClientResilienceTest {
     private static final CircuitBreakerPolicy SMALL_WINDOW = new CircuitBreakerPolicy(4, 4, 50f, OPEN_FOR, 1);
 
     private final String csr = new TestEgsUnit("TST-886431145-399999999900003").csrPem();
+    private final List<FatooraCall> calls = new CopyOnWriteArrayList<>();
     private FatooraSimulator simulator;
     private FatooraClient client;
 
@@ -30,7 +35,7 @@ class FatooraClientResilienceTest {
                 .withBaseUri(simulator.baseUri())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500))
                 .withRetry(QUICK_RETRIES)
-                .withCircuitBreaker(SMALL_WINDOW));
+                .withCircuitBreaker(SMALL_WINDOW), CircuitBreakerRegistry.ofDefaults(), Clock.systemUTC(), calls::add);
     }
 
     @AfterEach
@@ -44,6 +49,13 @@ class FatooraClientResilienceTest {
 
         assertThat(requestCsid()).isInstanceOf(FatooraOutcome.Accepted.class);
         assertThat(simulator.receivedCalls()).isEqualTo(3);
+        assertThat(calls).singleElement().satisfies(call -> {
+            assertThat(call.endpoint()).isEqualTo(FatooraEndpoint.COMPLIANCE_CSID);
+            assertThat(call.outcomeName()).isEqualTo("accepted");
+            assertThat(call.status()).hasValue(200);
+            assertThat(call.attempts()).isEqualTo(3);
+            assertThat(call.duration()).isPositive();
+        });
     }
 
     @Test
@@ -99,6 +111,11 @@ class FatooraClientResilienceTest {
         assertThat(refused).isInstanceOf(FatooraOutcome.GatewayUnavailable.class);
         assertThat(((FatooraOutcome.GatewayUnavailable<CsidResponse>) refused).reason()).contains("circuit breaker open");
         assertThat(simulator.receivedCalls()).isEqualTo(callsWhileClosed);
+        assertThat(calls.get(calls.size() - 1)).satisfies(call -> {
+            assertThat(call.outcomeName()).isEqualTo("gateway_unavailable");
+            assertThat(call.status()).isEmpty();
+            assertThat(call.attempts()).isZero();
+        });
 
         simulator.faults().clear();
         Thread.sleep(OPEN_FOR.toMillis() + 100);

@@ -21,26 +21,34 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.app.http.Problems;
 
 /**
- * /admin/** answers only to the operators' token from configuration ({@code qayd.admin.token}),
- * never to API keys or dashboard sessions. Without a configured token the admin API does not exist.
- * Ordered before the public chain, which matches every other request.
+ * /admin/** and the actuator's operational endpoints (/actuator/prometheus) answer only to the operators'
+ * token from configuration ({@code qayd.admin.token}), never to API keys or dashboard sessions. Without a
+ * configured token they do not exist. Health and info stay open to anyone (load balancers and Kubernetes
+ * probe them without credentials); with the token, health shows its details too. Ordered before the public
+ * chain, which matches every other request.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfig {
     private static final String ADMIN = "ADMIN";
     private static final String BEARER = "Bearer ";
+    private static final String[] OPEN_TO_ALL = {"/actuator/health", "/actuator/health/**", "/actuator/info"};
+    private static final RequestMatcher OPEN = new OrRequestMatcher(java.util.Arrays.stream(OPEN_TO_ALL)
+            .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
 
     @Bean
     @Order(1)
     SecurityFilterChain admin(HttpSecurity http, Problems problems, @Value("${qayd.admin.token:}") String token)
             throws Exception {
         http
-                .securityMatcher("/admin/**")
+                .securityMatcher("/admin/**", "/actuator/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -48,7 +56,7 @@ class AdminSecurityConfig {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new AdminTokenFilter(token, problems), SecurityContextHolderFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ADMIN))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN).permitAll().anyRequest().hasRole(ADMIN))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response, ErrorCode.UNAUTHORIZED,
                                 "send Authorization: Bearer <admin token> (qayd.admin.token)"))
@@ -70,19 +78,25 @@ class AdminSecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (token == null) {
-                problems.write(response, ErrorCode.NOT_FOUND, "the admin API is disabled: set qayd.admin.token (QAYD_ADMIN_TOKEN)");
-                return;
-            }
             String header = request.getHeader("Authorization");
             boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
-            if (!bearer || !MessageDigest.isEqual(token, header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8))) {
+            boolean admin = token != null && bearer
+                    && MessageDigest.isEqual(token, header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8));
+            if (!admin && OPEN.matches(request)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            if (token == null) {
+                problems.write(response, ErrorCode.NOT_FOUND, "the admin API and metrics are disabled: set qayd.admin.token (QAYD_ADMIN_TOKEN)");
+                return;
+            }
+            if (!admin) {
                 problems.write(response, ErrorCode.UNAUTHORIZED, "send Authorization: Bearer <admin token> (qayd.admin.token)");
                 return;
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "admin", null, List.of(new SimpleGrantedAuthority(ADMIN))));
+                    "admin", null, List.of(new SimpleGrantedAuthority("ROLE_" + ADMIN))));
             SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,8 @@ class WebhookTest {
     EventProcessingConfiguration processing;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     Api api;
     Tenants tenants;
@@ -254,6 +257,9 @@ class WebhookTest {
 
     @Test
     void givesUpAfterTheRetryWindowAndRedeliversByHand() {
+        double retried = deliveries("retrying");
+        double givenUp = deliveries("given_up");
+        double delivered = deliveries("delivered");
         Tenant tenant = tenants.onboard("sandbox");
         Receiver receiver = receiver();
         String webhookId = register(tenant.apiKey(), receiver);
@@ -276,6 +282,9 @@ class WebhookTest {
         JsonNode failed = log(tenant.apiKey(), webhookId).get(0);
         assertThat(failed.path("attempts").asInt()).isEqualTo(attemptsBeforeGivingUp);
         assertThat(failed.path("next_attempt_at").isNull()).isTrue();
+        // counted right after the delivery log is written
+        Awaitility.await().atMost(PATIENCE).until(() -> deliveries("given_up") - givenUp >= 1);
+        assertThat(deliveries("retrying") - retried).isGreaterThanOrEqualTo(attemptsBeforeGivingUp - 1);
 
         receiver.failNext(0);
         Api.Reply accepted = api.post(redeliver, tenant.apiKey(), null);
@@ -288,6 +297,12 @@ class WebhookTest {
         assertThat(redelivered.event().path("data").path("egs_unit_id").asText()).isEqualTo(unit.toString());
         Awaitility.await().atMost(PATIENCE).untilAsserted(
                 () -> assertThat(log(tenant.apiKey(), webhookId).get(0).path("status").asText()).isEqualTo("delivered"));
+        Awaitility.await().atMost(PATIENCE).until(() -> deliveries("delivered") - delivered >= 1);
+    }
+
+    /** Delivery attempts with this outcome so far, as published at /actuator/prometheus. */
+    private double deliveries(String outcome) {
+        return meters.get("qayd.webhook.deliveries").tag("outcome", outcome).counter().count();
     }
 
     @Test

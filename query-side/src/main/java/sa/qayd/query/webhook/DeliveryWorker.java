@@ -1,6 +1,9 @@
 package sa.qayd.query.webhook;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +31,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due deliveries, on every replica. A receiver that answers 2xx has the event; anything else
- * (another status, a redirect, a timeout, a refused connection) is tried again later.
+ * (another status, a redirect, a timeout, a refused connection) is tried again later. Every attempt is
+ * counted by outcome ({@code qayd.webhook.deliveries}): delivered, retrying, or given up once its retries
+ * ran out.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final List<String> OUTCOMES = List.of("delivered", "retrying", "given_up");
 
     private final Deliveries deliveries;
     private final WebhookTargets targets;
@@ -40,10 +46,15 @@ class DeliveryWorker implements SmartLifecycle {
     private final RetrySchedule retries;
     private final Clock clock;
     private final CloseableHttpAsyncClient http;
+    private final MeterRegistry meters;
     private volatile ScheduledExecutorService scheduler;
 
-    DeliveryWorker(Deliveries deliveries, WebhookTargets targets, WebhookSettings settings, Clock clock) {
+    DeliveryWorker(Deliveries deliveries, WebhookTargets targets, WebhookSettings settings, Clock clock,
+                   MeterRegistry meters) {
         this.deliveries = deliveries;
+        this.meters = meters;
+        // every outcome is a series from the start, so a rate of failures can be alerted on before the first one
+        OUTCOMES.forEach(this::counter);
         this.targets = targets;
         this.settings = settings;
         this.retries = RetrySchedule.of(settings);
@@ -130,6 +141,7 @@ class DeliveryWorker implements SmartLifecycle {
             public void completed(SimpleHttpResponse response) {
                 if (response.getCode() / 100 == 2) {
                     deliveries.delivered(delivery, response.getCode());
+                    count("delivered");
                 } else {
                     retryLater(delivery, response.getCode(), "the receiver answered HTTP " + response.getCode());
                 }
@@ -153,7 +165,17 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private void retryLater(Deliveries.Claimed delivery, Integer statusCode, String error) {
-        deliveries.attemptFailed(delivery, statusCode, error,
-                retries.nextAttempt(delivery.attempts(), delivery.retryingSince(), clock.instant()));
+        Optional<Instant> next = retries.nextAttempt(delivery.attempts(), delivery.retryingSince(), clock.instant());
+        deliveries.attemptFailed(delivery, statusCode, error, next);
+        count(next.isPresent() ? "retrying" : "given_up");
+    }
+
+    private void count(String outcome) {
+        counter(outcome).increment();
+    }
+
+    private Counter counter(String outcome) {
+        return Counter.builder("qayd.webhook.deliveries").description("Webhook delivery attempts by outcome")
+                .tag("outcome", outcome).register(meters);
     }
 }
