@@ -20,7 +20,10 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.app.http.Problems;
@@ -35,10 +38,20 @@ import sa.qayd.query.credential.Credentials;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LoginSettings.class, RateLimitSettings.class})
 class SecurityConfig {
+    private static final String CSP_HEADER = "Content-Security-Policy";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    /**
+     * The API docs' UI (Swagger UI, served from this process at /docs) as the dashboard's policy allows it plus
+     * two things it needs: its icons are data: SVGs in its stylesheet, and it injects one fixed style element
+     * (allowed by its hash, not by 'unsafe-inline'). Scripts stay same-origin only.
+     */
+    static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+            .replace("style-src 'self'", "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='")
+            .replace("img-src 'self'", "img-src 'self' data:");
+    private static final RequestMatcher API_DOCS = request -> request.getRequestURI().startsWith("/swagger-ui/");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -90,7 +103,10 @@ class SecurityConfig {
                         .ignoringRequestMatchers(signUpAndLogIn))
                 .headers(headers -> headers
                         // the dashboard loads nothing from elsewhere and runs no inline script or style
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_DOCS),
+                                new StaticHeadersWriter(CSP_HEADER, CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_DOCS,
+                                new StaticHeadersWriter(CSP_HEADER, API_DOCS_CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny))
                 .addFilterAfter(new ApiKeyAuthenticationFilter(credentials, problems), SecurityContextHolderFilter.class)

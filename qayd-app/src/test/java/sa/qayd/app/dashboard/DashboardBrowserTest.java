@@ -106,6 +106,23 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theApiDocsWorkUnderTheContentSecurityPolicy() {
+        browser.open("docs");
+        browser.visible(By.cssSelector(".information-container .title"));
+        List<WebElement> operations = browser.waitFor(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(".opblock-summary"));
+            return found.size() > 20 ? found : null;
+        });
+        operations.get(0).click();
+        browser.visible(By.cssSelector(".opblock-body"));
+        browser.click(By.cssSelector(".opblock-body .try-out__btn"));
+        browser.visible(By.cssSelector(".opblock-body .execute"));
+        browser.screenshot("api-docs");
+
+        assertThat(browser.consoleLog()).doesNotContain("Content Security Policy").doesNotContain("SEVERE");
+    }
+
+    @Test
     void signUpCreateKeyOnboardUnitSetDefaultIssueInvoiceAndOpenItsPdf() {
         browser.open("");
         browser.waitForHash("#/login");
