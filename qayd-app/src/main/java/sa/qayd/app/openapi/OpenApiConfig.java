@@ -64,6 +64,11 @@ class OpenApiConfig {
     }
 
     @Bean
+    OpenApiCustomizer apiConventions() {
+        return new ApiConventions();
+    }
+
+    @Bean
     OpenApiCustomizer problemResponses() {
         return new ProblemResponses();
     }
