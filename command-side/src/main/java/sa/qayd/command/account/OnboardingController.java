@@ -1,5 +1,6 @@
 package sa.qayd.command.account;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -36,6 +37,9 @@ class OnboardingController {
     record OnboardResponse(UUID accountId, String companyName, String email, NewApiKey.Shown apiKey) {
     }
 
+    @Operation(summary = "Sign up",
+            description = "An account and its first API key (sandbox unless environment says production), shown in "
+                    + "full exactly once.")
     @PostMapping("/v1/onboard")
     @ResponseStatus(HttpStatus.CREATED)
     OnboardResponse onboard(@RequestBody OnboardRequest request) {

@@ -1,5 +1,8 @@
 package sa.qayd.command.apikey;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +40,13 @@ class ApiKeyController {
     record DefaultEgsUnitResponse(UUID id, UUID defaultEgsUnitId) {
     }
 
+    /** The PATCH body as clients send it (read as a tree, see below). */
+    record DefaultEgsUnitChange(@Schema(types = {"string", "null"}, format = "uuid",
+            description = "a unit of the key's environment, or null to clear the default") UUID defaultEgsUnitId) {
+    }
+
+    @Operation(summary = "Create an API key",
+            description = "Shown in full exactly once, in this answer; stored as SHA-256 only.")
     @PostMapping("/v1/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     NewApiKey.Shown create(@AuthenticationPrincipal Caller caller, @RequestBody CreateApiKeyRequest request) {
@@ -50,6 +60,7 @@ class ApiKeyController {
         return key.shown();
     }
 
+    @Operation(summary = "Revoke an API key at once")
     @DeleteMapping("/v1/api-keys/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
@@ -60,6 +71,11 @@ class ApiKeyController {
      * Takes the body as a tree to tell "default_egs_unit_id": null (clear the default) from a body
      * that forgot the field.
      */
+    @Operation(summary = "Set or clear the key's default EGS unit",
+            description = "Invoices without egs_unit_id then go to that unit (pattern B); null clears it, so such "
+                    + "invoices are refused with EGS_UNIT_REQUIRED.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = DefaultEgsUnitChange.class)))
     @PatchMapping("/v1/api-keys/{id}")
     DefaultEgsUnitResponse changeDefaultUnit(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                              @RequestBody JsonNode body) {

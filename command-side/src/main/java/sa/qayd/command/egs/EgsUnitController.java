@@ -1,5 +1,6 @@
 package sa.qayd.command.egs;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
@@ -70,6 +71,10 @@ class EgsUnitController {
     record RegisteredEgsUnit(UUID id, String name, String environment, String onboardingStatus) {
     }
 
+    @Operation(summary = "Register an EGS unit",
+            description = "With the OTP from the Fatoora portal (the embedded simulator accepts 123345). Onboarding"
+                    + " runs in the background: compliance CSID, compliance checks, production CSID; GET "
+                    + "/v1/egs/{id} shows onboarding_status pending, then active or failed.")
     @PostMapping("/v1/egs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RegisteredEgsUnit register(@AuthenticationPrincipal Caller caller, @RequestBody RegisterEgsUnitRequest request) {
@@ -127,6 +132,7 @@ class EgsUnitController {
     }
 
     /** A failed onboarding starts again with a new OTP from the Fatoora portal. */
+    @Operation(summary = "Restart a failed onboarding with a new OTP")
     @PostMapping("/v1/egs/{id}/onboarding")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RegisteredEgsUnit restartOnboarding(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
@@ -140,6 +146,11 @@ class EgsUnitController {
      * Asks ZATCA for a new key's production certificate in the background; invoicing goes on with the
      * current one throughout. {@code GET /v1/egs/{id}} shows how it went ({@code certificate_renewal}).
      */
+    @Operation(summary = "Renew the production certificate",
+            description = "In the background with a new key and a new OTP; invoicing goes on with the current "
+                    + "certificate. ZATCA answers the renewal with 428 and new compliance checks, which Qayd "
+                    + "runs; certificate_renewal on GET /v1/egs/{id} and the certificate webhooks tell how it "
+                    + "went.")
     @PostMapping("/v1/egs/{id}/renew")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RenewalRequested renew(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody OtpRequest request) {

@@ -13,6 +13,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.RestController;
 import sa.qayd.api.Caller;
 import sa.qayd.api.ErrorCode;
@@ -69,24 +73,58 @@ class InvoiceController {
         this.signals = signals;
     }
 
+    private static final String ISSUED = "Issued: signed, with QR code; for a standard document, cleared by ZATCA";
+    private static final String PENDING_CLEARANCE = "Issued and signed; ZATCA has not cleared it yet "
+            + "(status pending_clearance): follow GET /v1/invoices/{id} or the invoice.cleared webhook";
+    private static final String SIMPLIFIED_EXAMPLE = """
+            {"lines": [{"name": "Arabic coffee 250 g", "quantity": 2, "unit_price": "35.50", "vat_category": "S",
+                        "vat_rate": 15}]}""";
+    private static final String STANDARD_EXAMPLE = """
+            {"buyer": {"name": "Buyer Co", "vat_number": "399999999800003",
+                       "address": {"street": "Prince Sultan St", "building_number": "2322", "district": "Al Murabba",
+                                   "city": "Riyadh", "postal_code": "23333", "country": "SA"}},
+             "lines": [{"name": "Consulting", "quantity": 3, "unit_price": "500.00", "vat_category": "S",
+                        "vat_rate": 15}]}""";
+
+    @Operation(summary = "Issue a simplified (B2C) invoice",
+            description = "Numbered, chained, signed and answered at once with the signed XML and QR code (status "
+                    + "pending_reporting); reported to ZATCA in the background within seconds.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "two lines", value = SIMPLIFIED_EXAMPLE)))
+    @ApiResponse(responseCode = "201", description = ISSUED)
     @PostMapping("/v1/invoices/simplified")
     ResponseEntity<InvoiceAnswer> simplified(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
         return issue(caller, request, requests.document(caller, request, DocumentType.INVOICE, InvoiceKind.SIMPLIFIED, false));
     }
 
+    @Operation(summary = "Issue a standard (B2B) invoice",
+            description = "Cleared by ZATCA before the answer when it answers within qayd.submission.clearance-wait"
+                    + " (201, status cleared, ZATCA's cleared XML), else 202 with status pending_clearance.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "with a buyer", value = STANDARD_EXAMPLE)))
+    @ApiResponse(responseCode = "201", description = ISSUED)
+    @ApiResponse(responseCode = "202", description = PENDING_CLEARANCE)
     @PostMapping("/v1/invoices/standard")
     ResponseEntity<InvoiceAnswer> standard(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
         return issue(caller, request, requests.document(caller, request, DocumentType.INVOICE, InvoiceKind.STANDARD, false));
     }
 
+    @Operation(summary = "Issue a credit note",
+            description = "Needs reason and either original_invoice_id (a Qayd invoice, whose type it inherits) or "
+                    + "billing_reference with invoice_type.")
+    @ApiResponse(responseCode = "201", description = ISSUED)
+    @ApiResponse(responseCode = "202", description = PENDING_CLEARANCE)
     @PostMapping("/v1/invoices/credit")
     ResponseEntity<InvoiceAnswer> credit(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
         return issue(caller, request, requests.document(caller, request, DocumentType.CREDIT_NOTE, null, false));
     }
 
+    @Operation(summary = "Issue a debit note", description = "As a credit note.")
+    @ApiResponse(responseCode = "201", description = ISSUED)
+    @ApiResponse(responseCode = "202", description = PENDING_CLEARANCE)
     @PostMapping("/v1/invoices/debit")
     ResponseEntity<InvoiceAnswer> debit(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
@@ -94,6 +132,9 @@ class InvoiceController {
     }
 
     /** A prepayment invoice (386) for an advance; {@code invoice_type} says simplified or standard. */
+    @Operation(summary = "Issue a prepayment invoice (386)", description = "invoice_type says simplified or standard.")
+    @ApiResponse(responseCode = "201", description = ISSUED)
+    @ApiResponse(responseCode = "202", description = PENDING_CLEARANCE)
     @PostMapping("/v1/invoices/prepayment")
     ResponseEntity<InvoiceAnswer> prepayment(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request)
             throws InterruptedException {
@@ -118,6 +159,9 @@ class InvoiceController {
      * credit_note, debit_note, prepayment_invoice) and {@code invoice_type} (simplified or standard,
      * unless a note inherits it from original_invoice_id). Takes no ICV, stores nothing, sends nothing.
      */
+    @Operation(summary = "Validate an invoice body without issuing it",
+            description = "The document Qayd would sign now (signed with a throwaway key) and every XSD, EN 16931, "
+                    + "KSA and Qayd rule result. Takes no ICV, stores nothing, sends nothing to ZATCA.")
     @PostMapping("/v1/invoices/validate")
     ValidationAnswer validate(@AuthenticationPrincipal Caller caller, @RequestBody InvoiceRequest request) {
         FieldErrors errors = new FieldErrors();

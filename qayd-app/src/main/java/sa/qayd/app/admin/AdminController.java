@@ -1,5 +1,6 @@
 package sa.qayd.app.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,9 @@ class AdminController {
     record ZatcaWork(List<ZatcaWorkQueue.Backlog> backlog, Map<String, Integer> inFlight, long settledByThisReplica) {
     }
 
+    @Operation(summary = "What waits for ZATCA",
+            description = "Across all replicas by kind and oldest; the answering replica's calls in flight per lane"
+                    + " and the work it finished.")
     @GetMapping("/admin/zatca-work")
     ZatcaWork zatcaWork() {
         return new ZatcaWork(work.backlog(), worker.inFlight(), worker.settled());
@@ -45,28 +49,35 @@ class AdminController {
     record DeadLetterList(List<DeadLetterSequence> data) {
     }
 
+    @Operation(summary = "Event processors",
+            description = "Position, lag, replay progress, segments and dead letters of each, across replicas.")
     @GetMapping("/admin/processors")
     ProcessorList list() {
         return new ProcessorList(processors.all());
     }
 
+    @Operation(summary = "One event processor")
     @GetMapping("/admin/processors/{name}")
     ProcessorView get(@PathVariable String name) {
         return processors.one(name);
     }
 
     /** Starts a replay and answers at once; follow {@code replay_progress} with GET /admin/processors/{name}. */
+    @Operation(summary = "Rebuild a projection online",
+            description = "Starts a replay and answers at once; follow replay_progress.")
     @PostMapping("/admin/processors/{name}/reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProcessorView reset(@PathVariable String name) {
         return processors.reset(name);
     }
 
+    @Operation(summary = "The processor's dead letters")
     @GetMapping("/admin/processors/{name}/dead-letters")
     DeadLetterList deadLetters(@PathVariable String name) {
         return new DeadLetterList(processors.deadLetters(name));
     }
 
+    @Operation(summary = "Retry every dead-lettered sequence once")
     @PostMapping("/admin/processors/{name}/dead-letters/retry")
     DeadLetterRetry retry(@PathVariable String name) {
         return processors.retryDeadLetters(name);

@@ -69,10 +69,40 @@ final class ApiConventions implements OpenApiCustomizer {
         Map<String, Schema> renamed = new LinkedHashMap<>();
         schema.getProperties().forEach((name, property) -> renamed.put(SNAKE_CASE.translate(name), property));
         schema.setProperties(renamed);
+        renamed.forEach((name, property) -> {
+            if (property.getExample() == null && property.get$ref() == null) {
+                Object example = example(name, property);
+                if (example != null) {
+                    property.setExample(example);
+                }
+            }
+        });
         if (schema.getRequired() != null) {
             schema.setRequired(schema.getRequired().stream().map(SNAKE_CASE::translate).toList());
         }
         schema.setAdditionalProperties(false);
+    }
+
+    /**
+     * An example for a property that has none, from what its name or format says it is: what Swagger UI would
+     * otherwise show ("string") tells a reader nothing about ids, times or the API's wire values.
+     */
+    private static Object example(String name, Schema<?> property) {
+        String format = property.getFormat() == null ? "" : property.getFormat();
+        return switch (format) {
+            case "uuid" -> "3f6d2a8e-5b1c-4e7a-9d0f-2c8b7a6e5d41";
+            case "date-time" -> "2026-03-01T09:30:00Z";
+            case "date" -> "2026-03-01";
+            default -> switch (name) {
+                case "environment" -> "sandbox";
+                case "email" -> "owner@acme.example";
+                case "vat_number" -> "399999999900003";
+                case "currency" -> "SAR";
+                case "country" -> "SA";
+                case "issue_time" -> "09:30:00";
+                default -> null;
+            };
+        };
     }
 
     /** Every schema a request body refers to, directly or through other schemas. */

@@ -1,5 +1,6 @@
 package sa.qayd.app.security;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -55,6 +56,9 @@ class SessionController {
                        String environment) {
     }
 
+    @Operation(summary = "Log in to the dashboard",
+            description = "Sets the session cookie and the XSRF-TOKEN cookie, whose value unsafe session requests "
+                    + "send back as X-XSRF-TOKEN.")
     @PostMapping("/v1/session")
     SessionView login(@RequestBody LoginRequest login, HttpServletRequest request, HttpServletResponse response) {
         String email = login.email() == null ? "" : login.email().trim().toLowerCase(Locale.ROOT);
@@ -86,6 +90,7 @@ class SessionController {
         return current(Caller.session(account.get().accountId()));
     }
 
+    @Operation(summary = "Who is logged in")
     @GetMapping("/v1/session")
     SessionView current(@AuthenticationPrincipal Caller caller) {
         Credentials.AccountSummary account = credentials.account(caller.accountId()).orElseThrow(() ->
@@ -94,6 +99,7 @@ class SessionController {
                 caller.apiKeyId(), caller.isApiKey() ? caller.keyEnvironment().wireName() : null);
     }
 
+    @Operation(summary = "Log out")
     @DeleteMapping("/v1/session")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(HttpServletRequest request, HttpServletResponse response) {

@@ -66,6 +66,30 @@ class ReadmeAgreesWithOpenApiTest extends QueryContext {
     }
 
     @Test
+    void everyOperationIsSummarisedAndItsRequestExamplesValidate() {
+        int examples = 0;
+        var paths = description.path("paths").fields();
+        while (paths.hasNext()) {
+            var path = paths.next();
+            var operations = path.getValue().fields();
+            while (operations.hasNext()) {
+                var operation = operations.next();
+                String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                assertThat(operation.getValue().path("summary").asText()).as(name + " summary").isNotBlank();
+                JsonNode body = operation.getValue().path("requestBody").path("content").path("application/json");
+                var named = body.path("examples").fields();
+                while (named.hasNext()) {
+                    JsonNode example = named.next().getValue().path("value");
+                    String json = example.isTextual() ? example.asText() : example.toString();
+                    assertThat(validate(body.path("schema"), json)).as(name + " example " + json).isEmpty();
+                    examples++;
+                }
+            }
+        }
+        assertThat(examples).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void everyEndpointTheReadmeNamesExists() {
         Set<String> named = new LinkedHashSet<>();
         Matcher endpoint = TABLE_ENDPOINT.matcher(readme);

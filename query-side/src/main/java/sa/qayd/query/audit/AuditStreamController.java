@@ -1,5 +1,9 @@
 package sa.qayd.query.audit;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +60,13 @@ class AuditStreamController {
                                String revision, String timestamp, byte[] payload) {
     }
 
+    @Operation(summary = "The account's events as NDJSON",
+            description = "Resumable from a position (after); the header Qayd-Audit-Complete-Through is the "
+                    + "position up to which the stream is complete. bin/verify-history re-checks an export "
+                    + "offline.")
+    @ApiResponse(responseCode = "200", description = "One event per line: position, aggregate, sequence, type, "
+            + "timestamp, payload", content = @Content(mediaType = MEDIA_TYPE,
+            schema = @Schema(type = "string")))
     @GetMapping("/v1/audit/events")
     void events(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "0") String after,
                 @RequestParam(required = false) String environment, HttpServletResponse response) throws IOException {

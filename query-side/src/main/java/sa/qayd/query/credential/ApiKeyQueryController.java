@@ -1,5 +1,6 @@
 package sa.qayd.query.credential;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ class ApiKeyQueryController {
     record ApiKeyList(List<ApiKeyView> data) {
     }
 
+    @Operation(summary = "List API keys",
+            description = "Masked; a key lists its own environment, the session both.")
     @GetMapping("/v1/api-keys")
     ApiKeyList list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String environment) {
         Environment scope = caller.listingScope(environment == null ? null : Environment.fromWire(environment));

@@ -1,5 +1,6 @@
 package sa.qayd.query.egs;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +81,8 @@ class EgsUnitQueryController {
     record EgsUnitList(List<EgsUnitView> data) {
     }
 
+    @Operation(summary = "Get an EGS unit",
+            description = "Its onboarding status (with ZATCA's reason when failed), certificate and renewal.")
     @GetMapping("/v1/egs/{id}")
     EgsUnitView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         EgsUnitView unit = jdbc.query(COLUMNS + " where egs_unit_id = ? and account_id = ?", this::view, id, caller.accountId())
@@ -98,6 +101,7 @@ class EgsUnitQueryController {
                 Boolean.class, query.egsUnitId()));
     }
 
+    @Operation(summary = "List EGS units")
     @GetMapping("/v1/egs")
     EgsUnitList list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String environment) {
         Environment scope = caller.listingScope(environment == null ? null : Environment.fromWire(environment));

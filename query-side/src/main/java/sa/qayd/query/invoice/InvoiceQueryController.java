@@ -1,5 +1,9 @@
 package sa.qayd.query.invoice;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -57,6 +61,9 @@ class InvoiceQueryController {
     record InvoicePage(List<InvoiceView> data, String nextCursor) {
     }
 
+    @Operation(summary = "Get an invoice",
+            description = "Its status, ZATCA's messages, content and totals. Read right after the POST, a document "
+                    + "the views have not caught up with yet is awaited (up to 3 s), not 404.")
     @GetMapping("/v1/invoices/{id}")
     InvoiceView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         InvoiceView invoice = caughtUp(caller, id, () -> reads.find(caller.accountId(), id)).orElseThrow(() -> notFound(id));
@@ -64,6 +71,10 @@ class InvoiceQueryController {
         return invoice;
     }
 
+    @Operation(summary = "List invoices",
+            description = "Newest first, paged with next_cursor; filtered by environment, status, unit and issue "
+                    + "time.Newest first, paged with next_cursor; filtered by environment, status, unit and "
+                    + "issue time.")
     @GetMapping("/v1/invoices")
     InvoicePage list(@AuthenticationPrincipal Caller caller,
                      @RequestParam(required = false) String environment,
@@ -103,12 +114,20 @@ class InvoiceQueryController {
     }
 
     /** Exactly the bytes that were signed, or for a cleared standard document ZATCA's cleared bytes. */
+    @Operation(summary = "The invoice's XML",
+            description = "Exactly the signed bytes, or for a cleared standard document ZATCA's cleared bytes.")
+    @ApiResponse(responseCode = "200", description = "UBL 2.1 XML",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/v1/invoices/{id}/xml")
     ResponseEntity<byte[]> xml(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return file(id, sharedXml(caller, id), MediaType.APPLICATION_XML, ".xml");
     }
 
     /** A PDF/A-3b rendering with the shared XML embedded; it depends on those bytes only, so it is not stored. */
+    @Operation(summary = "The invoice as PDF/A-3b",
+            description = "With the XML embedded.")
+    @ApiResponse(responseCode = "200", description = "PDF/A-3b",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/v1/invoices/{id}/pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return file(id, InvoicePdf.render(sharedXml(caller, id)), PDF, ".pdf");

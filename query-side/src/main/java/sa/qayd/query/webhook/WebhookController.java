@@ -1,5 +1,7 @@
 package sa.qayd.query.webhook;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.time.Instant;
@@ -83,6 +85,10 @@ class WebhookController {
     record DeliveryPage(List<DeliveryView> data, String nextCursor) {
     }
 
+    @Operation(summary = "Register a webhook",
+            description = "An https URL resolving to public addresses only; events left out means all. The signing "
+                    + "secret is shown once.")
+    @ApiResponse(responseCode = "201", description = "Registered; the secret is shown this once")
     @PostMapping("/v1/webhooks")
     ResponseEntity<NewWebhook> register(@AuthenticationPrincipal Caller caller, @RequestBody WebhookRequest request) {
         Environment environment = caller.actingEnvironment(
@@ -95,23 +101,29 @@ class WebhookController {
                 .body(new NewWebhook(WebhookView.of(webhook), secret.value()));
     }
 
+    @Operation(summary = "List webhooks")
     @GetMapping("/v1/webhooks")
     WebhookList list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String environment) {
         Environment scope = caller.listingScope(environment == null ? null : Environment.fromWire(environment));
         return new WebhookList(webhooks.list(caller.accountId(), scope).stream().map(WebhookView::of).toList());
     }
 
+    @Operation(summary = "Get a webhook")
     @GetMapping("/v1/webhooks/{id}")
     WebhookView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return WebhookView.of(webhooks.find(caller, id));
     }
 
+    @Operation(summary = "Delete a webhook",
+            description = "Nothing more is delivered to it.")
     @DeleteMapping("/v1/webhooks/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         webhooks.delete(webhooks.find(caller, id));
     }
 
+    @Operation(summary = "The webhook's delivery log",
+            description = "Newest first, paged with next_cursor.")
     @GetMapping("/v1/webhooks/{id}/deliveries")
     DeliveryPage deliveries(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
@@ -124,6 +136,7 @@ class WebhookController {
         return new DeliveryPage(page.stream().map(DeliveryView::of).toList(), nextCursor);
     }
 
+    @Operation(summary = "Send a delivery again")
     @PostMapping("/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeliveryView redeliver(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
