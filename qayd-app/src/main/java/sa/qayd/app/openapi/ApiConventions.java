@@ -100,6 +100,11 @@ final class ApiConventions implements OpenApiCustomizer {
                 case "currency" -> "SAR";
                 case "country" -> "SA";
                 case "issue_time" -> "09:30:00";
+                case "kind" -> "simplified";
+                case "document_type" -> "invoice";
+                case "invoice_number" -> "INV-2026-0001";
+                case "icv" -> 1;
+                case "onboarding_status" -> "active";
                 default -> null;
             };
         };
