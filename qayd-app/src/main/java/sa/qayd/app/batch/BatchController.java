@@ -3,6 +3,10 @@ package sa.qayd.app.batch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,6 +59,15 @@ class BatchController {
             "debit", new DocumentKindOfType(DocumentType.DEBIT_NOTE, null),
             "prepayment", new DocumentKindOfType(DocumentType.PREPAYMENT_INVOICE, null));
 
+    private static final String BATCH_EXAMPLE = """
+            {"documents": [
+              {"type": "simplified", "idempotency_key": "order-1001",
+               "invoice": {"lines": [{"name": "Arabic coffee 250 g", "quantity": 2, "unit_price": "35.50",
+                                      "vat_category": "S", "vat_rate": 15}]}},
+              {"type": "simplified", "idempotency_key": "order-1002",
+               "invoice": {"lines": [{"name": "Dates 1 kg", "quantity": 1, "unit_price": "42.00",
+                                      "vat_category": "S", "vat_rate": 15}]}}]}""";
+
     private final InvoiceRequests requests;
     private final IssueCoalescer issuing;
     private final ItemKeys keys;
@@ -91,6 +104,14 @@ class BatchController {
     record BatchAnswer(int issued, int refused, List<BatchResult> results) {
     }
 
+    @Operation(summary = "Issue up to qayd.issuing.max-batch-documents documents in one request",
+            description = "Each document is answered on its own, in the order sent (status 201, 202 for a standard "
+                    + "invoice still to be cleared, or its own problem); each may carry its own idempotency_key. "
+                    + "A unit's documents are numbered in the batch's order.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "two simplified invoices", value = BATCH_EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "Every document's own answer; the batch itself always succeeds "
+            + "once it is well formed")
     @PostMapping("/v1/invoices/batch")
     BatchAnswer issue(@AuthenticationPrincipal Caller caller, @RequestBody BatchRequest batch) {
         if (!caller.isApiKey()) {
