@@ -1,6 +1,7 @@
 # Sourced by the load benchmarks (bench/drain, bench/issue): builds Qayd and the load clients, starts the
-# standalone Fatoora simulator and Qayd on its embedded PostgreSQL (durable) on free loopback ports, and
-# stops both on exit. Sets: root, jar, work, qayd_port, simulator_port, latency_millis, admin_token.
+# standalone Fatoora simulator on a free loopback port, defines start_qayd/stop_qayd (Qayd on its embedded
+# PostgreSQL, durable, in one data directory for the whole run), and stops everything on exit.
+# Sets: root, jar, work, qayd_port, simulator_port, latency_millis, admin_token.
 # Env: BENCH_LATENCY (ZATCA's latency per call, PT0.3S), BENCH_RULES (the simulator runs ZATCA's
 #      schematron: off, since ZATCA's CPU is not ours), BENCH_JVM (extra JVM options for Qayd, e.g. a
 #      profiler agent), BENCH_QAYD_ARGS (extra service arguments).
@@ -10,7 +11,8 @@ cd "$root"
 mvn_cmd=mvn
 [ -x ./mvnw ] && mvn_cmd=./mvnw
 
-"$mvn_cmd" -B -q -pl qayd-app -am install -DskipTests >&2
+# forceCreation: a jar whose own classes did not change is otherwise kept, with stale modules inside
+"$mvn_cmd" -B -q -pl qayd-app -am install -DskipTests -Dmaven.jar.forceCreation=true >&2
 "$mvn_cmd" -B -q -f bench/pom.xml package >&2
 jar="$root/qayd-app/target/qayd-app-0.1.0-SNAPSHOT.jar"
 work="$(mktemp -d)"
@@ -33,12 +35,22 @@ java -cp "$jar" -Dloader.main=sa.qayd.zatca.simulator.FatooraSimulator \
   --port "$simulator_port" --base-path /e-invoicing/simulation --latency "$latency" --rules "${BENCH_RULES:-off}" \
   > "$work/simulator.log" 2>&1 &
 bench_pids+=($!)
-# shellcheck disable=SC2086
-QAYD_ADMIN_TOKEN="$admin_token" java -Daxoniq.update-checker.disabled=true ${BENCH_JVM:-} -jar "$jar" \
-  --server.port="$qayd_port" --qayd.data-dir="$work/data" --qayd.zatca.sandbox.gateway=simulation \
-  --qayd.zatca.sandbox.base-url="http://127.0.0.1:$simulator_port/e-invoicing/simulation" \
-  --qayd.webhooks.allow-insecure-loopback=true ${BENCH_QAYD_ARGS:-} > "$work/qayd.log" 2>&1 &
-bench_pids+=($!)
+# starts Qayd on its data directory with the given extra arguments (after BENCH_QAYD_ARGS); sets qayd_pid
+start_qayd() {
+  # shellcheck disable=SC2086
+  QAYD_ADMIN_TOKEN="$admin_token" java -Daxoniq.update-checker.disabled=true ${BENCH_JVM:-} -jar "$jar" \
+    --server.port="$qayd_port" --qayd.data-dir="$work/data" --qayd.zatca.sandbox.gateway=simulation \
+    --qayd.zatca.sandbox.base-url="http://127.0.0.1:$simulator_port/e-invoicing/simulation" \
+    --qayd.webhooks.allow-insecure-loopback=true ${BENCH_QAYD_ARGS:-} "$@" >> "$work/qayd.log" 2>&1 &
+  qayd_pid=$!
+  bench_pids+=("$qayd_pid")
+}
+
+# stops Qayd as an orchestrator does (SIGTERM, then waits for it to finish)
+stop_qayd() {
+  kill "$qayd_pid"
+  wait "$qayd_pid" 2>/dev/null || true
+}
 
 # runs a load client of bench/target/benchmarks.jar; on failure shows the end of the service's log
 bench_client() {

@@ -55,6 +55,16 @@ final class QaydClient {
         apiKey = call("POST", "/v1/onboard", body, 201).path("api_key").path("key").asText();
     }
 
+    /** The API key this client calls with (after {@link #signUp()}), to hand to a later run. */
+    String apiKey() {
+        return apiKey;
+    }
+
+    /** Calls with a key an earlier run signed up with. */
+    void useApiKey(String key) {
+        apiKey = key;
+    }
+
     /** Registers a unit with the simulator's OTP and waits until it is active. */
     UUID activeUnit(Duration patience) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("name", "Bench till " + SEQUENCE.incrementAndGet()).put("otp", "123345")

@@ -7,8 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the ZATCA worker of each replica calls each gateway ({@code qayd.zatca.work.*}).
  *
- * @param urgentConcurrency calls in flight per gateway for clearance, onboarding and renewals
- * @param backgroundConcurrency calls in flight per gateway for reporting
+ * @param urgentConcurrency calls in flight per gateway for clearance, onboarding and renewals; 0 leaves
+ *     that work to other replicas
+ * @param backgroundConcurrency calls in flight per gateway for reporting; 0 leaves reporting to other
+ *     replicas (a replica that only issues; {@code bench/drain}'s backlog mode)
  * @param pollInterval how often a lane looks for due work it was not woken for (work made due on
  *     another replica, retries coming due)
  * @param claimBatch at most this many rows claimed per look
@@ -26,6 +28,12 @@ public record ZatcaWorkSettings(
         @DefaultValue("PT60S") Duration lease,
         @DefaultValue("PT30S") Duration deadlineScan,
         @DefaultValue("PT10S") Duration shutdownGrace) {
+
+    public ZatcaWorkSettings {
+        if (urgentConcurrency < 0 || backgroundConcurrency < 0) {
+            throw new IllegalArgumentException("qayd.zatca.work concurrency must be 0 (lane off) or more");
+        }
+    }
 
     public int concurrency(WorkKind.Lane lane) {
         return lane == WorkKind.Lane.URGENT ? urgentConcurrency : backgroundConcurrency;

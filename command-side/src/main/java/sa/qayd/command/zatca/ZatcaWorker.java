@@ -73,7 +73,9 @@ public class ZatcaWorker implements SmartLifecycle {
         for (Environment environment : Environment.values()) {
             pausedUntil.put(environment, new AtomicReference<>(Instant.MIN));
             for (WorkKind.Lane lane : WorkKind.Lane.values()) {
-                lanes.add(new LaneRunner(environment, lane));
+                if (settings.concurrency(lane) > 0) {
+                    lanes.add(new LaneRunner(environment, lane));
+                }
             }
         }
     }
