@@ -3,7 +3,7 @@ package sa.qayd.command.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,10 +25,10 @@ public class Account {
     }
 
     @CommandHandler
-    public Account(RegisterAccountCommand command) throws Exception {
+    public Account(RegisterAccountCommand command, Clock clock) throws Exception {
         apply(new AccountRegisteredEvent(command.accountId(), command.companyName(), command.email(),
-                command.passwordHash(), command.vatNumber(), Instant.now()));
-        createNew(ApiKey.class, () -> new ApiKey(command.firstApiKey()));
+                command.passwordHash(), command.vatNumber(), clock.instant()));
+        createNew(ApiKey.class, () -> new ApiKey(command.firstApiKey(), clock));
     }
 
     public String companyName() {

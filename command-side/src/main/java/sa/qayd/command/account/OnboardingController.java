@@ -1,6 +1,7 @@
 package sa.qayd.command.account;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,10 +26,12 @@ class OnboardingController {
 
     private final Commands commands;
     private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
 
-    OnboardingController(Commands commands, PasswordEncoder passwordEncoder) {
+    OnboardingController(Commands commands, PasswordEncoder passwordEncoder, Clock clock) {
         this.commands = commands;
         this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
     }
 
     record OnboardRequest(String companyName, String email, String password, String vatNumber, String environment) {
@@ -56,7 +59,7 @@ class OnboardingController {
         Environment environment = request.environment() == null ? Environment.SANDBOX : Environment.fromWire(request.environment());
 
         UUID accountId = UUID.randomUUID();
-        NewApiKey firstKey = NewApiKey.create(accountId, environment, "First key");
+        NewApiKey firstKey = NewApiKey.create(accountId, environment, "First key", clock);
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         commands.send(new RegisterAccountCommand(accountId, request.companyName().trim(), email,
                 passwordEncoder.encode(request.password()), request.vatNumber(), firstKey.command()), ErrorCode.NOT_FOUND);

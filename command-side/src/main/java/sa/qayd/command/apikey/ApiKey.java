@@ -2,7 +2,7 @@ package sa.qayd.command.apikey;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,16 +33,16 @@ public class ApiKey {
     }
 
     @CommandHandler
-    public ApiKey(IssueApiKeyCommand command) {
+    public ApiKey(IssueApiKeyCommand command, Clock clock) {
         apply(new ApiKeyIssuedEvent(command.apiKeyId(), command.accountId(), command.environment(), command.name(),
-                command.secretHash(), command.maskedSecret(), Instant.now()));
+                command.secretHash(), command.maskedSecret(), clock.instant()));
     }
 
     @CommandHandler
-    public void handle(RevokeApiKeyCommand command) {
+    public void handle(RevokeApiKeyCommand command, Clock clock) {
         assertManageableBy(command.caller());
         if (!revoked) {
-            apply(new ApiKeyRevokedEvent(apiKeyId, accountId, Instant.now()));
+            apply(new ApiKeyRevokedEvent(apiKeyId, accountId, clock.instant()));
         }
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -29,9 +30,11 @@ import sa.qayd.command.web.FieldErrors;
 @RestController
 class ApiKeyController {
     private final Commands commands;
+    private final Clock clock;
 
-    ApiKeyController(Commands commands) {
+    ApiKeyController(Commands commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
     }
 
     record CreateApiKeyRequest(String environment, String name) {
@@ -55,7 +58,7 @@ class ApiKeyController {
         errors.throwIfAny("the API key request is invalid");
         Environment environment = caller.actingEnvironment(
                 request.environment() == null ? null : Environment.fromWire(request.environment()));
-        NewApiKey key = NewApiKey.create(caller.accountId(), environment, request.name().trim());
+        NewApiKey key = NewApiKey.create(caller.accountId(), environment, request.name().trim(), clock);
         commands.send(key.command(), ErrorCode.API_KEY_NOT_FOUND);
         return key.shown();
     }

@@ -1,5 +1,6 @@
 package sa.qayd.command.apikey;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import sa.qayd.api.Environment;
@@ -13,12 +14,12 @@ public record NewApiKey(IssueApiKeyCommand command, Shown shown) {
     public record Shown(UUID id, String name, String environment, String key, String maskedKey, Instant createdAt) {
     }
 
-    public static NewApiKey create(UUID accountId, Environment environment, String name) {
+    public static NewApiKey create(UUID accountId, Environment environment, String name, Clock clock) {
         UUID id = UUID.randomUUID();
         String secret = ApiKeySecrets.newSecret(environment);
         String masked = ApiKeySecrets.mask(secret);
         return new NewApiKey(
                 new IssueApiKeyCommand(id, accountId, environment, name, ApiKeySecrets.hash(secret), masked),
-                new Shown(id, name, environment.wireName(), secret, masked, Instant.now()));
+                new Shown(id, name, environment.wireName(), secret, masked, clock.instant()));
     }
 }

@@ -3,7 +3,9 @@ package sa.qayd.command.egs;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,12 +15,17 @@ import org.springframework.context.annotation.Configuration;
  * each load short.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EgsUnitSnapshots.SnapshotSetting.class)
 class EgsUnitSnapshots {
     static final String TRIGGER = "egsUnitSnapshotTrigger";
 
+    /** {@code qayd.egs.snapshot-every}: a unit is snapshotted every so many events. */
+    @ConfigurationProperties("qayd.egs")
+    record SnapshotSetting(@DefaultValue("250") int snapshotEvery) {
+    }
+
     @Bean(TRIGGER)
-    SnapshotTriggerDefinition egsUnitSnapshotTrigger(Snapshotter snapshotter,
-                                                     @Value("${qayd.egs.snapshot-every:250}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    SnapshotTriggerDefinition egsUnitSnapshotTrigger(Snapshotter snapshotter, SnapshotSetting setting) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, setting.snapshotEvery());
     }
 }

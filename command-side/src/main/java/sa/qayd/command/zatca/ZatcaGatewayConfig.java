@@ -4,15 +4,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import sa.qayd.zatca.fatoora.CircuitBreakerPolicy;
@@ -23,6 +22,7 @@ import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.fatoora.MessageLanguage;
 import sa.qayd.zatca.fatoora.RetryPolicy;
 import sa.qayd.zatca.simulator.FatooraSimulator;
+import sa.qayd.platform.local.DataDirectory;
 import sa.qayd.zatca.simulator.SimulatorSettings;
 
 /**
@@ -30,17 +30,18 @@ import sa.qayd.zatca.simulator.SimulatorSettings;
  * this process, so everything works offline; production talks to ZATCA's core gateway.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ZatcaGatewaySettings.class)
 class ZatcaGatewayConfig {
     static final String EMBEDDED = "embedded-simulator";
     private static final Logger log = LoggerFactory.getLogger(ZatcaGatewayConfig.class);
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "qayd.zatca.sandbox.base-url", havingValue = EMBEDDED, matchIfMissing = true)
-    FatooraSimulator embeddedFatooraSimulator(@Value("${qayd.data-dir:}") String dataDir) throws IOException {
+    FatooraSimulator embeddedFatooraSimulator(DataDirectory dataDirectory) throws IOException {
         SimulatorSettings settings = SimulatorSettings.defaults();
-        if (!dataDir.isBlank()) {
+        if (dataDirectory.path().isPresent()) {
             // the same CA and compliance progress across restarts, so certificates it issued keep verifying
-            Path caFile = Path.of(dataDir, "simulator-ca.pem").toAbsolutePath();
+            Path caFile = dataDirectory.path().get().resolve("simulator-ca.pem");
             Files.createDirectories(caFile.getParent());
             settings = settings.persistedAt(caFile);
         }
@@ -65,25 +66,21 @@ class ZatcaGatewayConfig {
     @Bean
     ZatcaGateways zatcaGateways(ObjectProvider<FatooraSimulator> simulator, CircuitBreakerRegistry breakers,
                                 ObjectProvider<FatooraCallListener> callListener, Clock clock,
-                                @Value("${qayd.zatca.sandbox.gateway:simulation}") String sandboxGateway,
-                                @Value("${qayd.zatca.sandbox.base-url:" + EMBEDDED + "}") String sandboxBaseUrl,
-                                @Value("${qayd.zatca.production.base-url:}") String productionBaseUrl,
-                                @Value("${qayd.zatca.language:en}") String language,
-                                @Value("${qayd.zatca.retry.max-attempts:4}") int maxAttempts,
-                                @Value("${qayd.zatca.retry.initial-backoff:PT0.5S}") Duration initialBackoff,
-                                @Value("${qayd.zatca.retry.max-backoff:PT8S}") Duration maxBackoff,
-                                @Value("${qayd.zatca.circuit-breaker.open-duration:PT30S}") Duration openDuration) {
-        RetryPolicy retry = new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
+                                ZatcaGatewaySettings settings) {
+        ZatcaGatewaySettings.Retry retries = settings.retry();
+        RetryPolicy retry = new RetryPolicy(retries.maxAttempts(), retries.initialBackoff(), retries.maxBackoff());
         CircuitBreakerPolicy defaults = CircuitBreakerPolicy.DEFAULT;
         CircuitBreakerPolicy breaker = new CircuitBreakerPolicy(defaults.slidingWindowSize(), defaults.minimumCalls(),
-                defaults.failureRatePercent(), openDuration, defaults.trialCalls());
-        FatooraEnvironment sandbox = sandboxGateway(sandboxGateway);
+                defaults.failureRatePercent(), settings.circuitBreaker().openDuration(), defaults.trialCalls());
+        FatooraEnvironment sandbox = sandboxGateway(settings.sandbox().gateway());
+        String sandboxBaseUrl = settings.sandbox().baseUrl();
         URI sandboxUri = EMBEDDED.equals(sandboxBaseUrl) ? simulator.getObject().baseUri() : URI.create(sandboxBaseUrl);
-        MessageLanguage messages = MessageLanguage.valueOf(language.trim().toUpperCase(Locale.ROOT));
+        MessageLanguage messages = MessageLanguage.valueOf(settings.language().trim().toUpperCase(Locale.ROOT));
         FatooraClientSettings sandboxSettings = FatooraClientSettings.defaults(sandbox).withBaseUri(sandboxUri)
                 .withLanguage(messages).withRetry(retry).withCircuitBreaker(breaker);
         FatooraClientSettings productionSettings = FatooraClientSettings.defaults(FatooraEnvironment.PRODUCTION)
                 .withLanguage(messages).withRetry(retry).withCircuitBreaker(breaker);
+        String productionBaseUrl = settings.production().baseUrl();
         if (!productionBaseUrl.isBlank()) {
             productionSettings = productionSettings.withBaseUri(URI.create(productionBaseUrl));
         }

@@ -6,7 +6,11 @@ import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sa.qayd.api.Environment;
 import sa.qayd.api.account.AccountRegisteredEvent;
@@ -16,7 +20,14 @@ import sa.qayd.api.apikey.IssueApiKeyCommand;
 import sa.qayd.command.Fixtures;
 
 class AccountTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
     private final Fixtures.Spawning<Account> spawning = new Fixtures.Spawning<>(Account.class);
+
+    @BeforeEach
+    void injectTheClock() {
+        spawning.fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
 
     @Test
     void registeringOpensTheAccountAndIssuesItsFirstKeyInOneGo() {
@@ -37,6 +48,9 @@ class AccountTest {
                     assertThat(account.vatNumber()).isEqualTo("399999999900003");
                 });
         assertThat(spawning.spawnedEvents()).singleElement().isInstanceOfSatisfying(ApiKeyIssuedEvent.class,
-                issued -> assertThat(issued.apiKeyId()).isEqualTo(keyId));
+                issued -> {
+                    assertThat(issued.apiKeyId()).isEqualTo(keyId);
+                    assertThat(issued.issuedAt()).isEqualTo(NOW);
+                });
     }
 }

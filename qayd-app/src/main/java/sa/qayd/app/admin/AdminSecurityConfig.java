@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,6 +38,7 @@ import sa.qayd.app.http.Problems;
  * chain, which matches every other request.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdminSecurityConfig.AdminToken.class)
 class AdminSecurityConfig {
     private static final String ADMIN = "ADMIN";
     private static final String BEARER = "Bearer ";
@@ -43,10 +46,14 @@ class AdminSecurityConfig {
     private static final RequestMatcher OPEN = new OrRequestMatcher(java.util.Arrays.stream(OPEN_TO_ALL)
             .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
 
+    /** {@code qayd.admin.token}; empty: the admin API is off. */
+    @ConfigurationProperties("qayd.admin")
+    record AdminToken(@DefaultValue("") String token) {
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain admin(HttpSecurity http, Problems problems, @Value("${qayd.admin.token:}") String token)
-            throws Exception {
+    SecurityFilterChain admin(HttpSecurity http, Problems problems, AdminToken adminToken) throws Exception {
         http
                 .securityMatcher("/admin/**", "/actuator/**")
                 .csrf(AbstractHttpConfigurer::disable)
@@ -55,7 +62,7 @@ class AdminSecurityConfig {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterAfter(new AdminTokenFilter(token, problems), SecurityContextHolderFilter.class)
+                .addFilterAfter(new AdminTokenFilter(adminToken.token(), problems), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN).permitAll().anyRequest().hasRole(ADMIN))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response, ErrorCode.UNAUTHORIZED,

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import sa.qayd.platform.local.DataDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,21 +25,22 @@ import org.springframework.context.annotation.Configuration;
  * ({@code qayd.embedded-postgres.durable=false}), where it would only cost time.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmbeddedPostgresSettings.class)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresAccess embeddedPostgres(@Value("${qayd.data-dir:}") String dataDir,
-                                            @Value("${qayd.embedded-postgres.port:0}") int port,
-                                            @Value("${qayd.embedded-postgres.durable:true}") boolean durable) throws IOException {
+    EmbeddedPostgresAccess embeddedPostgres(DataDirectory dataDirectory, EmbeddedPostgresSettings settings)
+            throws IOException {
+        boolean durable = settings.durable();
         // stopped by this bean's close, after the processors and the pool that use it: its own JVM hook
         // would stop it at once, under running transactions, and make every shutdown slow and noisy
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "localhost")
                 // no Unix socket: its permissions would be a second way in
                 .setServerConfig("unix_socket_directories", "");
-        Path directory = dataDir.isBlank() ? null : Path.of(dataDir, "postgres").toAbsolutePath();
+        Path directory = dataDirectory.path().map(path -> path.resolve("postgres")).orElse(null);
         if (directory != null) {
             Files.createDirectories(directory.getParent());
             StalePostmaster.clear(directory);
@@ -49,8 +51,8 @@ public class EmbeddedPostgresConfig {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on");
         }
-        if (port > 0) {
-            builder.setPort(port);
+        if (settings.port() > 0) {
+            builder.setPort(settings.port());
         }
         EmbeddedPostgresAccess postgres = EmbeddedPostgresAccess.start(builder, directory);
         log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {} ({}, password required)", postgres.port(),

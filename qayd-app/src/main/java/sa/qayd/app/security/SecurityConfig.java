@@ -2,8 +2,8 @@ package sa.qayd.app.security;
 
 import java.time.Clock;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -73,8 +73,8 @@ class SecurityConfig {
     }
 
     @Bean
-    SessionCsrfTokens sessionCsrfTokens(@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
-        return new SessionCsrfTokens(secureCookies);
+    SessionCsrfTokens sessionCsrfTokens(ServerProperties server) {
+        return new SessionCsrfTokens(Boolean.TRUE.equals(server.getServlet().getSession().getCookie().getSecure()));
     }
 
     @Bean

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,12 +46,11 @@ class EgsUnitQueryController {
     private final Clock clock;
     private final Duration certificateWarning;
 
-    EgsUnitQueryController(JdbcTemplate jdbc, ObjectMapper json, Clock clock,
-                           @Value("${qayd.egs.certificate-expiry-warning:P30D}") Duration certificateWarning) {
+    EgsUnitQueryController(JdbcTemplate jdbc, ObjectMapper json, Clock clock, EgsViewSettings settings) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.certificateWarning = certificateWarning;
+        this.certificateWarning = settings.certificateExpiryWarning();
     }
 
     /**
