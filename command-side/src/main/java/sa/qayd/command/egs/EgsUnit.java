@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
@@ -68,6 +69,9 @@ import sa.qayd.zatca.hash.InvoiceHash;
 @Aggregate(snapshotTriggerDefinition = EgsUnitSnapshots.TRIGGER, cache = AggregateCaches.EGS_UNITS)
 // snapshots are its fields, as JSON; the accessors are for the domain, not for serialisation
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+// snapshots carry this revision and only snapshots of it are read: change it with any change of the fields,
+// or a renamed field would be read from an old snapshot as empty (a renamed lastInvoiceHash as the seed hash)
+@Revision("2")
 public class EgsUnit {
     static final String RENEWAL_STEP = "renewal";
 

@@ -1,6 +1,7 @@
 package sa.qayd.app.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +23,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import sa.qayd.api.egs.InvoiceSequencedEvent;
+import sa.qayd.zatca.hash.InvoiceHash;
 import sa.qayd.app.Api;
+import sa.qayd.app.EventLog;
 import sa.qayd.app.Tenants.Tenant;
 
 /** The operators' side: the admin API, online rebuilds, dead letters and event upcasting. */
@@ -155,7 +158,52 @@ class OperationsTest extends QueryContext {
 
         Object payload = eventStore.readEvents(unit.toString()).next().getPayload();
 
-        assertThat(payload).isEqualTo(new InvoiceSequencedEvent(unit, invoice, 7, null));
+        assertThat(payload).as("an unsigned document of the first releases: the signed chain starts at the seed")
+                .isEqualTo(new InvoiceSequencedEvent(unit, invoice, 7, InvoiceHash.FIRST_PREVIOUS_HASH));
+    }
+
+    @Test
+    void aStoredRevisionOneInvoiceSequencedEventWithoutItsHashIsNeverReadAsANullHash() {
+        UUID unit = UUID.randomUUID();
+        store(unit, "EgsUnit", InvoiceSequencedEvent.class.getName(), null,
+                "{\"egsUnitId\":\"" + unit + "\",\"invoiceId\":\"" + UUID.randomUUID() + "\",\"icv\":3}");
+
+        assertThatThrownBy(() -> eventStore.readEvents(unit.toString()).next().getPayload())
+                .hasStackTraceContaining("carries no invoice hash").hasStackTraceContaining(unit.toString());
+    }
+
+    @Test
+    void aSnapshotOfAnEarlierRevisionOfTheUnitIsIgnoredAndTheChainGoesOnFromItsEvents() {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = activeUnit(tenant.apiKey(), "both");
+        UUID first = issue(tenant.apiKey(), unit, "simplified");
+        String firstHash = storedPayload(first, "InvoiceIssuedEvent").path("invoiceHash").asText();
+        JsonNode registered = unitEvent(unit, "EgsUnitRegisteredEvent");
+        JsonNode onboarded = unitEvent(unit, "EgsUnitOnboardedEvent");
+        // the unit's fields as a snapshot without a revision held them, claiming a chain that never was
+        ObjectNode stale = Api.JSON.createObjectNode().put("egsUnitId", unit.toString())
+                .put("accountId", tenant.accountId().toString()).put("environment", "SANDBOX");
+        stale.set("identity", registered.path("identity"));
+        stale.put("step", "ACTIVE").put("certificate", onboarded.path("certificate").asText())
+                .put("keyId", onboarded.path("keyId").asText()).put("renewing", false).put("lastIcv", 41)
+                .put("lastInvoiceHash", Base64.getEncoder().encodeToString("not a document".getBytes(StandardCharsets.UTF_8)));
+        jdbc.update("""
+                insert into snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data,
+                    payload, payload_revision, payload_type, time_stamp)
+                select aggregate_identifier, max(sequence_number), 'EgsUnit', ?, ?, ?, null, ?, ?
+                from domain_event_entry where aggregate_identifier = ? group by aggregate_identifier""",
+                UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8), stale.toString().getBytes(StandardCharsets.UTF_8),
+                "sa.qayd.command.egs.EgsUnit", Instant.now().toString(), unit.toString());
+
+        UUID second = issue(tenant.apiKey(), unit, "simplified");
+
+        JsonNode issued = storedPayload(second, "InvoiceIssuedEvent");
+        assertThat(issued.path("icv").asLong()).isEqualTo(2);
+        assertThat(issued.path("previousInvoiceHash").asText()).isEqualTo(firstHash);
+    }
+
+    private JsonNode unitEvent(UUID unit, String type) {
+        return new EventLog(jdbc).events(type, "egsUnitId", unit).get(0);
     }
 
     private JsonNode poisonLetter(UUID aggregate) {
