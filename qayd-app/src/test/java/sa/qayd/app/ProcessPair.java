@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import sa.qayd.api.secret.MasterKey;
+import sa.qayd.platform.secret.MasterKey;
 import sa.qayd.zatca.simulator.FatooraSimulator;
 import sa.qayd.zatca.simulator.SimulatorSettings;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import sa.qayd.app.Tenants.Tenant;
-import sa.qayd.api.secret.MasterKey;
+import sa.qayd.platform.secret.MasterKey;
 import sa.qayd.command.zatca.ZatcaWorker;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import sa.qayd.api.secret.MasterKey;
+import sa.qayd.platform.secret.MasterKey;
 import sa.qayd.command.egs.OneTimePasswords;
 import sa.qayd.command.invoice.SigningKeys;
 import sa.qayd.zatca.fatoora.FatooraEnvironment;

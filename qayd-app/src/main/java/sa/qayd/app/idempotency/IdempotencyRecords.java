@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import sa.qayd.app.persistence.Intervals;
 import org.springframework.stereotype.Repository;
-import sa.qayd.api.secret.MasterKey;
+import sa.qayd.platform.secret.MasterKey;
 
 /**
  * Idempotency records in PostgreSQL, shared by all replicas. The primary key makes "first" a

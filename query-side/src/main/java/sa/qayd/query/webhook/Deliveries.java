@@ -16,7 +16,7 @@ import sa.qayd.query.processing.ProjectionWrites;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
-import sa.qayd.api.secret.MasterKey;
+import sa.qayd.platform.secret.MasterKey;
 
 /**
  * The outbox of webhook deliveries and their log. Every replica's worker takes due rows with

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import sa.qayd.api.secret.MasterKey;
+import sa.qayd.platform.secret.MasterKey;
 
 /**
  * The signing secret of one webhook ({@code whsec_} + 256 random bits). The receiver checks

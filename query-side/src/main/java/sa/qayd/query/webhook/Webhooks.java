@@ -16,7 +16,7 @@ import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
-import sa.qayd.api.secret.MasterKey;
+import sa.qayd.platform.secret.MasterKey;
 
 /**
  * The registrations. They are configuration of the integrator's account, not tax facts, so they

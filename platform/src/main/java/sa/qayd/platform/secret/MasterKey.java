@@ -1,4 +1,4 @@
-package sa.qayd.api.secret;
+package sa.qayd.platform.secret;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package sa.qayd.command.secrets;
+package sa.qayd.platform.secret;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import sa.qayd.api.secret.MasterKey;
 import sa.qayd.platform.local.DataDirectory;
 
 /**
