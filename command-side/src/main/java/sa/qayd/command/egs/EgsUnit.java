@@ -21,6 +21,7 @@ import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
+import sa.qayd.api.account.AccountRegisteredEvent;
 import sa.qayd.api.egs.AskForNewOtpCommand;
 import sa.qayd.api.egs.ComplianceChecksPassedEvent;
 import sa.qayd.api.egs.ComplianceCsidIssuedEvent;
@@ -50,12 +51,15 @@ import sa.qayd.api.invoice.IssueInvoiceCommand;
 import sa.qayd.api.invoice.IssueInvoicesCommand;
 import sa.qayd.api.invoice.IssueOutcome;
 import sa.qayd.api.invoice.PreviewInvoiceCommand;
+import sa.qayd.command.account.AccountRegistrations;
+import sa.qayd.command.invoice.DocumentRules;
 import sa.qayd.command.caching.AggregateCaches;
 import sa.qayd.command.caching.LatestState;
 import sa.qayd.command.invoice.Invoice;
 import sa.qayd.command.invoice.InvoiceNumbers;
 import sa.qayd.command.invoice.InvoiceSigning;
 import sa.qayd.command.invoice.InvoiceSigning.IssuedDocument;
+import sa.qayd.command.zatca.DeveloperPortal;
 import sa.qayd.zatca.hash.InvoiceHash;
 
 /**
@@ -92,13 +96,19 @@ public class EgsUnit {
     }
 
     /**
-     * Called by {@link EgsUnitRegistrar}, which fills the identity's defaults from the account first. The
-     * OTP is kept encrypted, never in an event.
+     * A unit of the account, with the account's name and VAT number where the request names none, and an
+     * identity ZATCA will certify ({@link UnitRegistration}). The OTP is kept encrypted, never in an event.
      */
-    EgsUnit(RegisterEgsUnitCommand command, OneTimePasswords otps, Clock clock) {
+    @CommandHandler
+    public EgsUnit(RegisterEgsUnitCommand command, AccountRegistrations accounts, DeveloperPortal developerPortal,
+                   OneTimePasswords otps, Clock clock) {
+        AccountRegisteredEvent account = accounts.account(command.accountId()).orElseThrow(() ->
+                new IllegalStateException("EGS unit " + command.egsUnitId() + " names no account: " + command.accountId()));
+        EgsIdentity identity = UnitRegistration.identity(command, account,
+                developerPortal.isDeveloperPortal(command.environment()));
         otps.keepForOnboarding(command.egsUnitId(), command.otp());
         apply(new EgsUnitRegisteredEvent(command.egsUnitId(), command.accountId(), command.environment(),
-                command.name(), command.identity(), clock.instant()));
+                command.name(), identity, clock.instant()));
     }
 
     @CommandHandler
@@ -200,30 +210,32 @@ public class EgsUnit {
     }
 
     /** A document this unit has numbered, chained, signed and claimed the number of, not yet recorded. */
-    private record Signed(long icv, InvoiceDraft draft, String signingKey, IssuedDocument document) {
+    private record Signed(long icv, InvoiceKind kind, InvoiceDraft draft, String signingKey, IssuedDocument document) {
     }
 
     private Signed sign(IssueInvoiceCommand command, InvoiceSigning signing, InvoiceNumbers numbers) {
         assertUsableBy(command.accountId(), command.environment());
         assertActive();
-        assertIssues(command.kind());
+        DocumentRules.Decided decided = DocumentRules.decide(accountId, environment, command.kind(), command.documentType(),
+                command.draft(), command.original(), this::assertIssues);
+        InvoiceKind kind = decided.kind();
         long icv = lastIcv + 1;
-        InvoiceDraft draft = numbered(command.draft(), icv);
+        InvoiceDraft draft = numbered(decided.draft(), icv);
         String signingKey = keyId == null ? "" : keyId;
         // signed first: the document model refuses what no XML may carry before the number is stored
         IssuedDocument document = signing.sign(new InvoiceSigning.Request(egsUnitId, identity, certificate, signingKey,
-                command.kind(), command.documentType(), draft, icv, lastInvoiceHash));
+                kind, command.documentType(), draft, icv, lastInvoiceHash));
         numbers.claim(accountId, environment, draft.invoiceNumber(), command.invoiceId(), egsUnitId, icv);
-        return new Signed(icv, draft, signingKey, document);
+        return new Signed(icv, kind, draft, signingKey, document);
     }
 
     private InvoiceReceipt record(IssueInvoiceCommand command, Signed signed, Clock clock) throws Exception {
         IssuedDocument document = signed.document();
         apply(new InvoiceSequencedEvent(egsUnitId, command.invoiceId(), signed.icv(), document.invoiceHash()));
         InvoiceIssuedEvent issued = new InvoiceIssuedEvent(command.invoiceId(), egsUnitId, accountId, environment,
-                command.kind(), command.documentType(), signed.draft().invoiceNumber(), document.uuid(), signed.icv(),
+                signed.kind(), command.documentType(), signed.draft().invoiceNumber(), document.uuid(), signed.icv(),
                 document.previousInvoiceHash(), document.invoiceHash(), document.qrCode(), document.signedXml(),
-                document.amounts(), signed.draft(), clock.instant(), signed.signingKey());
+                document.amounts(), signed.draft(), clock.instant(), signed.signingKey(), command.apiKeyId());
         createNew(Invoice.class, () -> new Invoice(issued));
         return InvoiceReceipt.of(issued);
     }
@@ -243,13 +255,15 @@ public class EgsUnit {
     @CommandHandler
     public InvoicePreview handle(PreviewInvoiceCommand command, InvoiceSigning signing) {
         assertUsableBy(command.accountId(), command.environment());
-        assertIssues(command.kind());
+        DocumentRules.Decided decided = DocumentRules.decide(accountId, environment, command.kind(), command.documentType(),
+                command.draft(), command.original(), this::assertIssues);
         long icv = lastIcv + 1;
-        InvoiceDraft draft = numbered(command.draft(), icv);
+        InvoiceDraft draft = numbered(decided.draft(), icv);
         IssuedDocument document = signing.preview(new InvoiceSigning.Request(egsUnitId, identity, certificate, keyId,
-                command.kind(), command.documentType(), draft, icv, lastInvoiceHash));
-        return new InvoicePreview(egsUnitId, draft.invoiceNumber(), icv, document.uuid(), document.previousInvoiceHash(),
-                document.invoiceHash(), document.qrCode(), document.signedXml(), document.amounts());
+                decided.kind(), command.documentType(), draft, icv, lastInvoiceHash));
+        return new InvoicePreview(egsUnitId, decided.kind(), draft.invoiceNumber(), icv, document.uuid(),
+                document.previousInvoiceHash(), document.invoiceHash(), document.qrCode(), document.signedXml(),
+                document.amounts());
     }
 
     private void assertIssues(InvoiceKind kind) {
@@ -263,18 +277,8 @@ public class EgsUnit {
         }
     }
 
-    /**
-     * Refuses other tenants exactly as if the unit did not exist, and refuses the other environment
-     * openly (it is the caller's own unit).
-     */
-    public void assertUsableBy(UUID callerAccountId, Environment callerEnvironment) {
-        if (accountId == null || !accountId.equals(callerAccountId)) {
-            throw new QaydException(ErrorCode.EGS_UNIT_NOT_FOUND, "no EGS unit " + egsUnitId + " in this account");
-        }
-        if (environment != callerEnvironment) {
-            throw new QaydException(ErrorCode.EGS_UNIT_ENVIRONMENT_MISMATCH, "EGS unit " + egsUnitId + " is a "
-                    + environment.wireName() + " unit; a " + callerEnvironment.wireName() + " credential cannot use it");
-        }
+    private void assertUsableBy(UUID callerAccountId, Environment callerEnvironment) {
+        UnitAccess.check(egsUnitId, accountId, environment, callerAccountId, callerEnvironment);
     }
 
     /** Like {@link #assertUsableBy} for a caller that may be the dashboard session (both environments). */

@@ -29,9 +29,12 @@ import sa.qayd.command.web.FieldErrors;
 import sa.qayd.command.web.SaudiFormats;
 import sa.qayd.platform.signal.Signals;
 import sa.qayd.platform.signal.Topics;
-import sa.qayd.zatca.csr.CsrConfig;
 
-/** Registers EGS units; ZATCA onboarding then runs in the background and clients poll the unit. */
+/**
+ * Registers EGS units; ZATCA onboarding then runs in the background and clients poll the unit. The
+ * fields are checked here one by one; what the unit becomes (its defaults, what ZATCA will certify) the
+ * unit decides.
+ */
 @RestController
 class EgsUnitController {
     private static final Pattern OTP = Pattern.compile("\\d{6}");
@@ -95,25 +98,18 @@ class EgsUnitController {
             errors.check("commercial_registration_number", request.commercialRegistrationNumber(),
                     crn -> crn.matches("\\d{10}"), "must be 10 digits");
         }
-        if (request.vatNumber() != null && SaudiFormats.isVatNumber(request.vatNumber()) && request.branch() != null) {
-            CsrConfig.organizationUnitProblem(request.vatNumber(), request.branch()).ifPresent(problem -> errors.add("branch", problem));
-        }
         InvoiceTypes invoiceTypes = invoiceTypes(errors, request.invoiceTypes());
         if (request.address() == null) {
             errors.add("address", "is required (the seller address printed on every invoice)");
         } else {
             request.address().validate(errors, "address");
-            if (request.address().country() != null && !"SA".equalsIgnoreCase(request.address().country().trim())) {
-                errors.add("address.country", "must be SA: EGS units are located in Saudi Arabia");
-            }
         }
         errors.throwIfAny("the EGS unit request is invalid");
 
         Environment environment = caller.actingEnvironment(
                 request.environment() == null ? null : Environment.fromWire(request.environment()));
         UUID id = UUID.randomUUID();
-        EgsIdentity identity = new EgsIdentity(request.serialNumber(),
-                request.solutionName() == null ? "Qayd" : request.solutionName(), request.model(), request.branch(),
+        EgsIdentity identity = new EgsIdentity(request.serialNumber(), request.solutionName(), request.model(), request.branch(),
                 request.organisationName(), request.vatNumber(), request.commercialRegistrationNumber(), invoiceTypes,
                 request.location(), request.industry(), request.address().toAddress());
         // registered first, so that a view faster than this thread is not missed

@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import sa.qayd.api.Actor;
 import sa.qayd.api.ZatcaMessage;
 import sa.qayd.api.egs.AskForNewOtpCommand;
 import sa.qayd.api.egs.EgsIdentity;
@@ -110,9 +111,9 @@ class OnboardingTasks implements ZatcaTask {
             String otp = secrets.find(work.egsUnitId(), SecretKind.ONBOARDING_OTP, EgsSecrets.UNIT).orElse(null);
             if (otp == null) {
                 // onboarding that was under way when Qayd was upgraded: its OTP was kept elsewhere then
-                commands.sendAndWait(new AskForNewOtpCommand(work.egsUnitId(), "onboarding was under way when Qayd "
-                        + "was upgraded and its one-time password cannot be used again: restart it with a new OTP "
-                        + "from the Fatoora portal"));
+                commands.sendAndWait(Actor.ZATCA_WORKER.command(new AskForNewOtpCommand(work.egsUnitId(),
+                        "onboarding was under way when Qayd was upgraded and its one-time password cannot be used again: "
+                                + "restart it with a new OTP from the Fatoora portal")));
                 return DONE;
             }
             FatooraClient client = gateways.client(work.environment());
@@ -133,8 +134,8 @@ class OnboardingTasks implements ZatcaTask {
                 return lostClaim(work);
             }
         }
-        commands.sendAndWait(new RecordComplianceCsidCommand(work.egsUnitId(), inputs.complianceRequestId(),
-                inputs.complianceCertificate(), inputs.keyId()));
+        commands.sendAndWait(Actor.ZATCA_WORKER.command(new RecordComplianceCsidCommand(work.egsUnitId(),
+                inputs.complianceRequestId(), inputs.complianceCertificate(), inputs.keyId())));
         secrets.delete(work.egsUnitId(), SecretKind.ONBOARDING_OTP, EgsSecrets.UNIT);
         return DONE;
     }
@@ -162,7 +163,8 @@ class OnboardingTasks implements ZatcaTask {
         if (EgsUnit.RENEWAL_STEP.equals(step)) {
             return productionCsid(work, inputs, step);
         }
-        commands.sendAndWait(new RecordComplianceChecksCommand(work.egsUnitId(), kinds, warnings));
+        commands.sendAndWait(Actor.ZATCA_WORKER.command(
+                new RecordComplianceChecksCommand(work.egsUnitId(), kinds, warnings)));
         return DONE;
     }
 
@@ -256,7 +258,8 @@ class OnboardingTasks implements ZatcaTask {
     private Result recordProductionCsid(ZatcaWork work, WorkInputs inputs) {
         X509Certificate certificate = secrets.credentials(work.egsUnitId(), inputs.productionKeyId(),
                 gateways.client(work.environment()).environment()).certificate();
-        commands.sendAndWait(new RecordProductionCsidCommand(work.egsUnitId(), facts(certificate), inputs.productionKeyId()));
+        commands.sendAndWait(Actor.ZATCA_WORKER.command(
+                new RecordProductionCsidCommand(work.egsUnitId(), facts(certificate), inputs.productionKeyId())));
         secrets.delete(work.egsUnitId(), SecretKind.RENEWAL_OTP, EgsSecrets.UNIT);
         return DONE;
     }
@@ -283,7 +286,8 @@ class OnboardingTasks implements ZatcaTask {
     }
 
     private Result refuse(ZatcaWork work, String step, String reason, List<ZatcaMessage> messages) {
-        commands.sendAndWait(new RecordZatcaRefusalCommand(work.egsUnitId(), step, reason, messages));
+        commands.sendAndWait(Actor.ZATCA_WORKER.command(
+                new RecordZatcaRefusalCommand(work.egsUnitId(), step, reason, messages)));
         secrets.delete(work.egsUnitId(), EgsUnit.RENEWAL_STEP.equals(step) ? SecretKind.RENEWAL_OTP
                 : SecretKind.ONBOARDING_OTP, EgsSecrets.UNIT);
         return DONE;

@@ -176,7 +176,8 @@ class InvoiceController {
         }
         InvoiceRequests.Document document = requests.document(caller, request, type, null, true);
         InvoicePreview preview = commands.send(new PreviewInvoiceCommand(InvoiceRequests.unit(caller, request), caller.accountId(),
-                caller.keyEnvironment(), document.kind(), document.type(), document.draft()), ErrorCode.EGS_UNIT_NOT_FOUND);
+                caller.keyEnvironment(), document.kind(), document.type(), document.draft(), document.original()),
+                ErrorCode.EGS_UNIT_NOT_FOUND);
         byte[] xml = Base64.getDecoder().decode(preview.signedXml());
         List<RuleResult> results = new ArrayList<>();
         // compiled on first use (a few seconds), judged by this service's clock in Riyadh time
@@ -188,7 +189,7 @@ class InvoiceController {
                 new RuleResult(QAYD, ErrorCode.INVOICE_NUMBER_TAKEN.name(), ERROR, "invoice number " + preview.invoiceNumber()
                         + " is already used by invoice " + holder + "; issuing this body would be refused")));
         int failed = (int) results.stream().filter(result -> ERROR.equals(result.severity())).count();
-        return new ValidationAnswer(failed == 0, document.kind().wireName(), document.type().wireName(), preview.egsUnitId(),
+        return new ValidationAnswer(failed == 0, preview.kind().wireName(), document.type().wireName(), preview.egsUnitId(),
                 preview.invoiceNumber(), preview.icv(), preview.uuid(), preview.previousInvoiceHash(), preview.invoiceHash(),
                 preview.qrCode(), preview.amounts(), preview.signedXml(), "throwaway", THROWAWAY_NOTICE, failed,
                 results.size() - failed, results);
@@ -196,11 +197,6 @@ class InvoiceController {
 
     private ResponseEntity<InvoiceAnswer> issue(Caller caller, InvoiceRequest request, InvoiceRequests.Document document)
             throws InterruptedException {
-        return issue(caller, request, document.kind(), document.type(), document.draft());
-    }
-
-    private ResponseEntity<InvoiceAnswer> issue(Caller caller, InvoiceRequest request, InvoiceKind kind, DocumentType type,
-                                                InvoiceDraft draft) throws InterruptedException {
         UUID unitId = InvoiceRequests.unit(caller, request);
         Optional<String> idempotent = IdempotentRequests.current();
         UUID invoiceId = idempotent.map(identity -> IdempotentRequests.id("invoice", identity)).orElseGet(UUID::randomUUID);
@@ -208,19 +204,21 @@ class InvoiceController {
             // the retry of a first run that committed the document but died before it could answer
             Optional<InvoiceIssuedEvent> issuedBefore = outcomes.issued(invoiceId);
             if (issuedBefore.isPresent()) {
-                return answer(InvoiceReceipt.of(issuedBefore.get()), issuedBefore.get().kind(),
-                        issuedBefore.get().documentType(), outcomes.current(invoiceId));
+                return answer(InvoiceReceipt.of(issuedBefore.get()), issuedBefore.get().documentType(),
+                        outcomes.current(invoiceId));
             }
         }
-        boolean cleared = kind == InvoiceKind.STANDARD;
+        // a note that names its original takes the original's kind, known once the unit has decided
+        boolean mayClear = document.kind() != InvoiceKind.SIMPLIFIED;
         // registered before the document exists, so that a clearance faster than this thread is not missed
-        try (Signals.Waiter settled = cleared ? signals.waiter(Topics.INVOICE_SETTLED, invoiceId.toString()) : null) {
+        try (Signals.Waiter settled = mayClear ? signals.waiter(Topics.INVOICE_SETTLED, invoiceId.toString()) : null) {
             InvoiceReceipt receipt = issuing.issue(unitId, List.of(new IssueInvoiceCommand(unitId, invoiceId,
-                    caller.accountId(), caller.keyEnvironment(), kind, type, draft))).get(0).receiptOrThrow();
-            InvoiceOutcomes.Outcome outcome = cleared
+                    caller.accountId(), caller.keyEnvironment(), document.kind(), document.type(), document.draft(),
+                    caller.apiKeyId(), document.original()))).get(0).receiptOrThrow();
+            InvoiceOutcomes.Outcome outcome = receipt.kind() == InvoiceKind.STANDARD
                     ? awaitClearance(invoiceId, settled)
-                    : new InvoiceOutcomes.Outcome(InvoiceStatus.PENDING_REPORTING, null, List.of());
-            return answer(receipt, kind, type, outcome);
+                    : InvoiceOutcomes.Outcome.pending(receipt.kind());
+            return answer(receipt, document.type(), outcome);
         }
     }
 
@@ -234,11 +232,11 @@ class InvoiceController {
         return outcomes.current(invoiceId);
     }
 
-    private static ResponseEntity<InvoiceAnswer> answer(InvoiceReceipt receipt, InvoiceKind kind, DocumentType type,
+    private static ResponseEntity<InvoiceAnswer> answer(InvoiceReceipt receipt, DocumentType type,
                                                         InvoiceOutcomes.Outcome outcome) {
         boolean pendingClearance = outcome.status() == InvoiceStatus.PENDING_CLEARANCE;
         return ResponseEntity.status(pendingClearance ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
                 .location(URI.create("/v1/invoices/" + receipt.invoiceId()))
-                .body(InvoiceRequests.answer(receipt, kind, type, outcome));
+                .body(InvoiceRequests.answer(receipt, type, outcome));
     }
 }

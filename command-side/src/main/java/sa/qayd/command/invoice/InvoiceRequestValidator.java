@@ -75,8 +75,8 @@ final class InvoiceRequestValidator {
     }
 
     /**
-     * Validates the body. {@code kind} is null for a note whose type is still to be inherited from its
-     * original invoice; {@link #checkKind} then applies the rules of its kind once it is known.
+     * Validates the body, with the rules of its kind where the request names it ({@code kind} is null for a
+     * note that takes its original invoice's kind: its EGS unit applies them, see {@link DocumentRules}).
      */
     InvoiceDraft validate(InvoiceRequest request, InvoiceKind kind, DocumentType type, FieldErrors errors) {
         errors.text("invoice_number", request.invoiceNumber(), false, 127);
@@ -122,47 +122,12 @@ final class InvoiceRequestValidator {
                 optional(request.purchaseOrderReference()), optional(request.contractReference()), allowanceCharges,
                 prepayments, decimal(rounding, AMOUNT_SCALE));
         if (kind != null) {
-            checkKind(request, draft, kind, errors);
+            DocumentRules.checkKind(draft, kind, errors);
         }
         if (errors.isEmpty()) {
             checkTotals(draft, errors);
         }
         return draft;
-    }
-
-    /** The rules that depend on the kind: standard documents name their buyer fully; some flags are for standard documents only. */
-    void checkKind(InvoiceRequest request, InvoiceDraft draft, InvoiceKind kind, FieldErrors errors) {
-        if (kind == InvoiceKind.STANDARD) {
-            requireStandardBuyer(request.buyer(), errors);
-        } else {
-            if (draft.flags().export()) {
-                errors.add("transaction.export", "only standard documents are exports (BR-KSA-31)");
-            }
-            if (draft.flags().selfBilled()) {
-                errors.add("transaction.self_billed", "only standard documents are self-billed (BR-KSA-31)");
-            }
-            if (draft.flags().summary() && (draft.buyer() == null || draft.buyer().name() == null)) {
-                errors.add("buyer.name", "is required for a simplified summary document (BR-KSA-71)");
-            }
-        }
-    }
-
-    /** Standard documents need a full buyer (BR-KSA-42, BR-KSA-10, BR-KSA-63) identified by VAT number or another id (BR-KSA-14/81). */
-    private void requireStandardBuyer(BuyerRequest buyer, FieldErrors errors) {
-        if (buyer == null) {
-            errors.add("buyer", "is required for standard documents");
-            return;
-        }
-        if (buyer.name() == null || buyer.name().isBlank()) {
-            errors.add("buyer.name", "is required for standard documents");
-        }
-        if (buyer.address() == null) {
-            errors.add("buyer.address", "is required for standard documents");
-        }
-        if (optional(buyer.vatNumber()) == null && optional(buyer.nationalId()) == null && buyer.identification() == null) {
-            errors.add("buyer.identification", "is required for standard documents when the buyer has no vat_number "
-                    + "(BR-KSA-14/81), e.g. {\"scheme\": \"CRN\", \"value\": \"1010010000\"}");
-        }
     }
 
     private String currency(InvoiceRequest request, FieldErrors errors) {
@@ -250,21 +215,20 @@ final class InvoiceRequestValidator {
                 buyer.address() == null ? null : buyer.address().toAddress(), identification);
     }
 
-    /** BR-KSA-14: one of ZATCA's schemes and an alphanumeric value, in the scheme's own format where it has one. */
+    /**
+     * BR-KSA-14: one of ZATCA's schemes and an alphanumeric value, in the scheme's own format where it has
+     * one. The identification is the buyer's as sent, so that the kind's rules see that it has one.
+     */
     private static Buyer.Identification identification(String valueField, String scheme, String value, FieldErrors errors) {
         if (scheme == null || !CodeLists.BUYER_ID_SCHEMES.contains(scheme)) {
             errors.add("buyer.identification.scheme", "must be one of " + CodeLists.BUYER_ID_SCHEMES.stream().sorted().toList()
                     + " (BR-KSA-14)");
-            return null;
-        }
-        if (!errors.text(valueField, value, true, 127)) {
-            return null;
-        }
-        Pattern format = ID_FORMATS.getOrDefault(scheme, ALPHANUMERIC);
-        if (!format.matcher(value).matches()) {
-            errors.add(valueField, format == ALPHANUMERIC ? "must be letters and digits only (BR-KSA-14)"
-                    : "must be a " + scheme + " number: 10 digits starting with " + format.pattern().charAt(0));
-            return null;
+        } else if (errors.text(valueField, value, true, 127)) {
+            Pattern format = ID_FORMATS.getOrDefault(scheme, ALPHANUMERIC);
+            if (!format.matcher(value).matches()) {
+                errors.add(valueField, format == ALPHANUMERIC ? "must be letters and digits only (BR-KSA-14)"
+                        : "must be a " + scheme + " number: 10 digits starting with " + format.pattern().charAt(0));
+            }
         }
         return new Buyer.Identification(scheme, value);
     }

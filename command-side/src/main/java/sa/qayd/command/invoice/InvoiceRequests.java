@@ -3,18 +3,19 @@ package sa.qayd.command.invoice;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import sa.qayd.api.Caller;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
-import sa.qayd.api.invoice.AmendableInvoice;
-import sa.qayd.api.invoice.DescribeAmendableInvoiceCommand;
 import sa.qayd.api.invoice.DocumentType;
 import sa.qayd.api.invoice.InvoiceDraft;
 import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.InvoiceReceipt;
 import sa.qayd.api.invoice.IssueInvoiceCommand;
-import sa.qayd.command.web.Commands;
+import sa.qayd.api.invoice.OriginalInvoice;
+import sa.qayd.api.invoice.OriginalInvoiceQuery;
 import sa.qayd.command.web.FieldErrors;
 
 /**
@@ -25,11 +26,11 @@ import sa.qayd.command.web.FieldErrors;
  */
 @Component
 public class InvoiceRequests {
-    private final Commands commands;
+    private final QueryGateway queries;
     private final InvoiceRequestValidator validator;
 
-    InvoiceRequests(Commands commands, Clock clock) {
-        this.commands = commands;
+    InvoiceRequests(QueryGateway queries, Clock clock) {
+        this.queries = queries;
         this.validator = new InvoiceRequestValidator(clock);
     }
 
@@ -42,11 +43,14 @@ public class InvoiceRequests {
         Document document = document(caller, request, type, kind, false);
         UUID unitId = unit(caller, request);
         return new IssueInvoiceCommand(unitId, UUID.randomUUID(), caller.accountId(), caller.keyEnvironment(),
-                document.kind(), document.type(), document.draft());
+                document.kind(), document.type(), document.draft(), caller.apiKeyId(), document.original());
     }
 
-    /** A validated body: the kind (possibly inherited from the amended invoice), the document type and the draft. */
-    record Document(InvoiceKind kind, DocumentType type, InvoiceDraft draft) {
+    /**
+     * A validated body: the kind it names (null for a note that takes its original's), the document type,
+     * the draft, and what Qayd knows of a note's original.
+     */
+    record Document(InvoiceKind kind, DocumentType type, InvoiceDraft draft, OriginalInvoice original) {
     }
 
     /**
@@ -61,7 +65,7 @@ public class InvoiceRequests {
         }
         String what = "the " + type.wireName().replace('_', ' ');
         if (type.isNote()) {
-            return note(caller, request, type, errors);
+            return note(request, type, errors);
         }
         for (String noteOnly : new String[] {"original_invoice_id", "billing_reference", "reason"}) {
             if (noteField(request, noteOnly) != null) {
@@ -79,10 +83,10 @@ public class InvoiceRequests {
         }
         InvoiceDraft draft = validator.validate(request, kind, type, errors);
         errors.throwIfAny(what + " is invalid");
-        return new Document(kind, type, draft);
+        return new Document(kind, type, draft, null);
     }
 
-    private Document note(Caller caller, InvoiceRequest request, DocumentType type, FieldErrors errors) {
+    private Document note(InvoiceRequest request, DocumentType type, FieldErrors errors) {
         String what = "the " + type.wireName().replace('_', ' ');
         InvoiceKind declaredKind = declaredKind(request, errors);
         boolean hasOriginal = request.originalInvoiceId() != null;
@@ -100,22 +104,13 @@ public class InvoiceRequests {
         InvoiceDraft draft = validator.validate(request, hasOriginal ? null : declaredKind, type, errors);
         errors.throwIfAny(what + " is invalid");
 
-        InvoiceKind kind = declaredKind;
-        String billingReference = request.billingReference();
-        if (hasOriginal) {
-            AmendableInvoice original = commands.send(
-                    new DescribeAmendableInvoiceCommand(request.originalInvoiceId(), caller), ErrorCode.ORIGINAL_INVOICE_NOT_FOUND);
-            FieldErrors inherited = new FieldErrors();
-            if (declaredKind != null && declaredKind != original.kind()) {
-                inherited.add("invoice_type", "must match the original invoice, which is " + original.kind().wireName());
-            }
-            kind = original.kind();
-            validator.checkKind(request, draft, kind, inherited);
-            inherited.throwIfAny(what + " is invalid");
-            billingReference = original.invoiceNumber();
-        }
-        return new Document(kind, type, draft.withAmendment(
-                new InvoiceDraft.Amendment(request.originalInvoiceId(), billingReference, request.reason())));
+        // the unit decides what the original means for the note (its kind, its number, whose it is)
+        OriginalInvoice original = hasOriginal
+                ? queries.query(new OriginalInvoiceQuery(request.originalInvoiceId()),
+                        ResponseTypes.optionalInstanceOf(OriginalInvoice.class)).join().orElse(null)
+                : null;
+        return new Document(declaredKind, type, draft.withAmendment(
+                new InvoiceDraft.Amendment(request.originalInvoiceId(), request.billingReference(), request.reason())), original);
     }
 
     /** The body's {@code egs_unit_id}, else the API key's default unit, else EGS_UNIT_REQUIRED. */
@@ -129,14 +124,14 @@ public class InvoiceRequests {
 
     /** The answer for a document just issued, pending clearance or reporting. */
     public static InvoiceAnswer answer(InvoiceReceipt receipt, IssueInvoiceCommand command) {
-        return answer(receipt, command.kind(), command.documentType(), InvoiceOutcomes.Outcome.pending(command.kind()));
+        return answer(receipt, command.documentType(), InvoiceOutcomes.Outcome.pending(receipt.kind()));
     }
 
     /** The answer for an issued document; {@code outcome} is what ZATCA made of it so far. */
-    static InvoiceAnswer answer(InvoiceReceipt receipt, InvoiceKind kind, DocumentType type, InvoiceOutcomes.Outcome outcome) {
+    static InvoiceAnswer answer(InvoiceReceipt receipt, DocumentType type, InvoiceOutcomes.Outcome outcome) {
         String shared = outcome.clearedXml() != null ? outcome.clearedXml() : receipt.signedXml();
         String self = "/v1/invoices/" + receipt.invoiceId();
-        return new InvoiceAnswer(receipt.invoiceId(), receipt.egsUnitId(), kind.wireName(), type.wireName(),
+        return new InvoiceAnswer(receipt.invoiceId(), receipt.egsUnitId(), receipt.kind().wireName(), type.wireName(),
                 receipt.invoiceNumber(), receipt.icv(), receipt.uuid(), receipt.invoiceHash(), receipt.qrCode(),
                 outcome.status().wireName(), receipt.amounts(), outcome.zatcaMessages(), shared, self + "/pdf",
                 self + "/xml", receipt.issuedAt());

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import sa.qayd.api.Actor;
 import sa.qayd.api.invoice.MarkReportingOverdueCommand;
 import sa.qayd.api.invoice.WarnReportingDeadlineNearCommand;
 import sa.qayd.command.zatca.ZatcaWorkQueue;
@@ -53,9 +54,10 @@ class ReportingDeadlines implements SmartLifecycle {
             due = queue.claimDeadlines(clock.instant(), HOLD, BATCH);
             for (DueDeadline deadline : due) {
                 Instant limit = deadline.issuedAt().plus(REPORTING_LIMIT);
-                commands.sendAndWait(deadline.deadline() == ZatcaWorkQueue.Deadline.NEAR
+                Object command = deadline.deadline() == ZatcaWorkQueue.Deadline.NEAR
                         ? new WarnReportingDeadlineNearCommand(deadline.invoiceId(), limit)
-                        : new MarkReportingOverdueCommand(deadline.invoiceId(), limit));
+                        : new MarkReportingOverdueCommand(deadline.invoiceId(), limit);
+                commands.sendAndWait(Actor.REPORTING_DEADLINES.command(command));
                 recorded++;
             }
         } while (due.size() == BATCH);

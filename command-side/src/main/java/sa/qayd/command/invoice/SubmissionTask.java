@@ -3,15 +3,15 @@ package sa.qayd.command.invoice;
 import java.time.Clock;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
+import sa.qayd.api.Actor;
 import sa.qayd.api.invoice.InvoiceIssuedEvent;
 import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.RecordSubmissionAnswerCommand;
 import sa.qayd.api.invoice.SubmissionAnswer;
 import sa.qayd.api.invoice.SubmissionAnswer.Channel;
 import sa.qayd.api.retry.Backoff;
+import sa.qayd.command.registrations.EventStoreRegistrations;
 import sa.qayd.command.secrets.EgsSecrets;
 import sa.qayd.command.zatca.WorkKind;
 import sa.qayd.command.zatca.ZatcaAnswers;
@@ -32,17 +32,17 @@ import sa.qayd.zatca.fatoora.InvoiceSubmission;
  */
 @Component
 class SubmissionTask implements ZatcaTask {
-    private final EventStore events;
+    private final EventStoreRegistrations registrations;
     private final ZatcaGateways gateways;
     private final EgsSecrets secrets;
     private final CommandGateway commands;
     private final SubmissionSettings settings;
     private final Clock clock;
 
-    SubmissionTask(EventStore events, ZatcaGateways gateways, EgsSecrets secrets, CommandGateway commands,
-                   SubmissionSettings settings, Clock clock) {
+    SubmissionTask(EventStoreRegistrations registrations, ZatcaGateways gateways, EgsSecrets secrets,
+                   CommandGateway commands, SubmissionSettings settings, Clock clock) {
         this.clock = clock;
-        this.events = events;
+        this.registrations = registrations;
         this.gateways = gateways;
         this.secrets = secrets;
         this.commands = commands;
@@ -61,7 +61,8 @@ class SubmissionTask implements ZatcaTask {
 
     @Override
     public Result run(ZatcaWork work) {
-        InvoiceIssuedEvent issued = issued(work);
+        InvoiceIssuedEvent issued = registrations.issued(work.id()).orElseThrow(() -> new IllegalStateException(
+                "work " + work.kind() + " for " + work.id() + " has no issued document"));
         FatooraClient client = gateways.client(issued.environment());
         GatewayCredentials csid = secrets.credentials(issued.egsUnitId(), issued.signingKeyId(), client.environment());
         InvoiceSubmission body = new InvoiceSubmission(issued.invoiceHash(), issued.uuid().toString(), issued.signedXml());
@@ -78,16 +79,8 @@ class SubmissionTask implements ZatcaTask {
         if (retry != null && work.attempts() > 1) {
             return retry;
         }
-        Boolean settled = commands.sendAndWait(new RecordSubmissionAnswerCommand(work.id(), answer,
-                retry == null ? null : retry.at()));
+        Boolean settled = commands.sendAndWait(Actor.ZATCA_WORKER.command(
+                new RecordSubmissionAnswerCommand(work.id(), answer, retry == null ? null : retry.at())));
         return Boolean.TRUE.equals(settled) || retry == null ? DONE : retry;
-    }
-
-    private InvoiceIssuedEvent issued(ZatcaWork work) {
-        DomainEventStream stream = events.readEvents(work.id().toString());
-        if (stream.hasNext() && stream.next().getPayload() instanceof InvoiceIssuedEvent issued) {
-            return issued;
-        }
-        throw new IllegalStateException("work " + work.kind() + " for " + work.id() + " has no issued document");
     }
 }

@@ -11,7 +11,7 @@ import sa.qayd.zatca.fatoora.FatooraEnvironment;
  * One Fatoora client per Qayd environment, fixed at start-up: a unit's environment alone decides
  * which gateway it talks to, and each client refuses credentials of another gateway.
  */
-public final class ZatcaGateways {
+public final class ZatcaGateways implements DeveloperPortal {
     private final Map<Environment, FatooraClient> clients;
 
     public ZatcaGateways(FatooraClient sandbox, FatooraClient production) {
@@ -31,10 +31,7 @@ public final class ZatcaGateways {
         return client(environment).circuitState() != CircuitBreaker.State.OPEN;
     }
 
-    /**
-     * Whether this environment talks to ZATCA's developer portal, which gives every unit the SDK's one
-     * fixed production certificate and accepts only that certificate's VAT number.
-     */
+    @Override
     public boolean isDeveloperPortal(Environment environment) {
         return client(environment).environment() == FatooraEnvironment.SANDBOX;
     }

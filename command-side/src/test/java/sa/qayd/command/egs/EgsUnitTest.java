@@ -122,7 +122,7 @@ class EgsUnitTest {
     }
 
     private IssueInvoiceCommand issue(UUID account, Environment environment, InvoiceKind kind) {
-        return new IssueInvoiceCommand(unitId, UUID.randomUUID(), account, environment, kind, DocumentType.INVOICE, draft(null));
+        return new IssueInvoiceCommand(unitId, UUID.randomUUID(), account, environment, kind, DocumentType.INVOICE, draft(null), UUID.randomUUID(), null);
     }
 
     private static InvoiceDraft draft(String invoiceNumber) {
@@ -138,7 +138,7 @@ class EgsUnitTest {
 
         fixture.given(registered(InvoiceTypes.BOTH), onboarded())
                 .when(batch(new IssueInvoiceCommand(unitId, UUID.randomUUID(), accountId, Environment.SANDBOX,
-                        InvoiceKind.SIMPLIFIED, DocumentType.INVOICE, draft("INV-7"))))
+                        InvoiceKind.SIMPLIFIED, DocumentType.INVOICE, draft("INV-7"), UUID.randomUUID(), null)))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayloadMatching(refusedWith(ErrorCode.INVOICE_NUMBER_TAKEN))
                 .expectNoEvents();
@@ -159,7 +159,7 @@ class EgsUnitTest {
     void aPreviewOfAPendingUnitTakesNoIcvAndIsSignedWithAThrowawayKey() {
         fixture.given(registered(InvoiceTypes.BOTH), new InvoiceSequencedEvent(unitId, UUID.randomUUID(), 4, PREVIOUS_HASH))
                 .when(new PreviewInvoiceCommand(unitId, accountId, Environment.SANDBOX, InvoiceKind.SIMPLIFIED,
-                        DocumentType.INVOICE, draft("PREVIEW-1")))
+                        DocumentType.INVOICE, draft("PREVIEW-1"), null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<InvoicePreview>("the next document, ICV 5") {

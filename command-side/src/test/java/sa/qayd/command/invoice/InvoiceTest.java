@@ -14,11 +14,8 @@ import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
-import sa.qayd.api.invoice.AmendableInvoice;
-import sa.qayd.api.invoice.DescribeAmendableInvoiceCommand;
 import sa.qayd.api.invoice.DocumentType;
 import sa.qayd.api.invoice.InvoiceDraft;
 import sa.qayd.api.invoice.InvoiceKind;
@@ -72,42 +69,7 @@ class InvoiceTest {
         InvoiceAmounts amounts = new InvoiceAmounts("SAR", BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN,
                 new BigDecimal("1.50"), new BigDecimal("11.50"), new BigDecimal("11.50"));
         return new InvoiceIssuedEvent(invoiceId, unitId, accountId, Environment.SANDBOX, kind, type, "INV-7", UUID.randomUUID(),
-                7, "cHJldmlvdXM=", "aGFzaA==", "cXI=", "PHhtbC8+", amounts, draft, NOW, "key-1");
-    }
-
-    private Caller sandboxKey(UUID account) {
-        return Caller.apiKey(account, UUID.randomUUID(), Environment.SANDBOX, null);
-    }
-
-    @Test
-    void anInvoiceTellsItsOwnerWhatANoteMustReference() {
-        fixture.given(received(DocumentType.INVOICE))
-                .when(new DescribeAmendableInvoiceCommand(invoiceId, sandboxKey(accountId)))
-                .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(new AmendableInvoice(invoiceId, unitId, InvoiceKind.STANDARD, "INV-7", issued))
-                .expectNoEvents();
-    }
-
-    @Test
-    void anotherTenantCannotAmendIt() {
-        fixture.given(received(DocumentType.INVOICE))
-                .when(new DescribeAmendableInvoiceCommand(invoiceId, sandboxKey(UUID.randomUUID())))
-                .expectException(refusal(ErrorCode.ORIGINAL_INVOICE_NOT_FOUND));
-    }
-
-    @Test
-    void theOtherEnvironmentCannotAmendIt() {
-        fixture.given(received(DocumentType.INVOICE))
-                .when(new DescribeAmendableInvoiceCommand(invoiceId,
-                        Caller.apiKey(accountId, UUID.randomUUID(), Environment.PRODUCTION, null)))
-                .expectException(refusal(ErrorCode.ENVIRONMENT_MISMATCH));
-    }
-
-    @Test
-    void aNoteCannotBeAmendedByAnotherNote() {
-        fixture.given(received(DocumentType.CREDIT_NOTE))
-                .when(new DescribeAmendableInvoiceCommand(invoiceId, sandboxKey(accountId)))
-                .expectException(refusal(ErrorCode.VALIDATION_FAILED));
+                7, "cHJldmlvdXM=", "aGFzaA==", "cXI=", "PHhtbC8+", amounts, draft, NOW, "key-1", UUID.randomUUID());
     }
 
     private static SubmissionAnswer answer(SubmissionAnswer.Channel channel, SubmissionAnswer.Verdict verdict, int status) {

@@ -2,6 +2,7 @@ package sa.qayd.api.invoice;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 import sa.qayd.api.Environment;
 
 /**
@@ -9,8 +10,10 @@ import sa.qayd.api.Environment;
  * is the base64 of the exact signed bytes: they are hashed, sent to ZATCA and served unchanged.
  * {@code signingKeyId} names the unit's key (and production CSID) that signed it, which is the one
  * the document is submitted with even after the unit renewed its certificate (empty: the unit's
- * first key, from before key ids).
+ * first key, from before key ids). {@code apiKeyId} is the API key that issued it (revision 2; null in
+ * revision 1, which did not record it).
  */
+@Revision("2")
 public record InvoiceIssuedEvent(
         UUID invoiceId,
         UUID egsUnitId,
@@ -28,7 +31,8 @@ public record InvoiceIssuedEvent(
         InvoiceAmounts amounts,
         InvoiceDraft draft,
         Instant issuedAt,
-        String signingKeyId) {
+        String signingKeyId,
+        UUID apiKeyId) {
     public InvoiceIssuedEvent {
         signingKeyId = signingKeyId == null ? "" : signingKeyId;
     }

@@ -6,7 +6,8 @@ import sa.qayd.api.Environment;
 
 /**
  * Asks an EGS unit which document it would issue for a draft, signed with a throwaway key: the
- * unit takes no ICV and nothing is stored or sent. The unit need not be active yet.
+ * unit takes no ICV and nothing is stored or sent. The unit need not be active yet. {@code kind} and
+ * {@code original} are as in {@link IssueInvoiceCommand}.
  */
 public record PreviewInvoiceCommand(
         @TargetAggregateIdentifier UUID egsUnitId,
@@ -14,5 +15,6 @@ public record PreviewInvoiceCommand(
         Environment environment,
         InvoiceKind kind,
         DocumentType documentType,
-        InvoiceDraft draft) {
+        InvoiceDraft draft,
+        OriginalInvoice original) {
 }

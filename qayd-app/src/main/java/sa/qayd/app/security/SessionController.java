@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import sa.qayd.api.Caller;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
+import sa.qayd.command.account.JdbcLogins;
 import sa.qayd.command.account.Passwords;
 import sa.qayd.command.web.FieldErrors;
 import sa.qayd.query.credential.Credentials;
@@ -33,13 +34,15 @@ class SessionController {
     /** Compared against when the e-mail is unknown, so both failures take the same time. */
     private final String decoyHash;
     private final Credentials credentials;
+    private final JdbcLogins logins;
     private final PasswordEncoder passwords;
     private final SecurityContextRepository contexts;
     private final LoginThrottle throttle;
     private final SessionCsrfTokens csrfTokens;
 
-    SessionController(Credentials credentials, PasswordEncoder passwords, SecurityContextRepository contexts,
-                      LoginThrottle throttle, SessionCsrfTokens csrfTokens) {
+    SessionController(Credentials credentials, JdbcLogins logins, PasswordEncoder passwords,
+                      SecurityContextRepository contexts, LoginThrottle throttle, SessionCsrfTokens csrfTokens) {
+        this.logins = logins;
         this.throttle = throttle;
         this.csrfTokens = csrfTokens;
         this.credentials = credentials;
@@ -67,11 +70,11 @@ class SessionController {
         errors.throwIfAny("the log-in request is invalid");
         String source = ClientAddress.of(request);
         throttle.attempt(email, source);
-        Optional<Credentials.Login> account = credentials.login(email);
+        Optional<JdbcLogins.Login> account = logins.find(email);
         String password = login.password() == null ? "" : login.password();
         // a password bcrypt cannot read was never accepted at sign-up: wrong, without asking bcrypt
         boolean matches = Passwords.fitsBcrypt(password)
-                && passwords.matches(password, account.map(Credentials.Login::passwordHash).orElse(decoyHash));
+                && passwords.matches(password, account.map(JdbcLogins.Login::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
             throttle.forgetStale();
             throw new QaydException(ErrorCode.INVALID_CREDENTIALS, "e-mail or password is wrong");

@@ -1,11 +1,6 @@
 package sa.qayd.app.upcasting;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Set;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.stereotype.Component;
 import sa.qayd.api.egs.EgsOnboardingRestartedEvent;
 import sa.qayd.api.egs.EgsUnitRegisteredEvent;
@@ -16,21 +11,14 @@ import sa.qayd.api.egs.EgsUnitRegisteredEvent;
  * secret store until ZATCA has used it), so whatever reads upcasted events never sees one.
  */
 @Component
-class OtpOutOfEventsUpcaster extends SingleEventUpcaster {
-    private static final Set<String> TYPES = Set.of(EgsUnitRegisteredEvent.class.getName(),
-            EgsOnboardingRestartedEvent.class.getName());
+class OtpOutOfEventsUpcaster extends JsonPayloadUpcaster {
 
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPES.contains(representation.getType().getName()) && representation.getType().getRevision() == null;
+    OtpOutOfEventsUpcaster() {
+        super(null, "2", EgsUnitRegisteredEvent.class, EgsOnboardingRestartedEvent.class);
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(representation.getType().getName(), "2"),
-                JsonNode.class, payload -> {
-                    ((ObjectNode) payload).remove("otp");
-                    return payload;
-                });
+    protected void upcast(ObjectNode payload) {
+        payload.remove("otp");
     }
 }

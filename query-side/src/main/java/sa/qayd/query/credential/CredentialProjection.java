@@ -4,21 +4,21 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import sa.qayd.api.ErrorCode;
-import sa.qayd.api.QaydException;
+import sa.qayd.api.account.AccountPersonalDataForgottenEvent;
 import sa.qayd.api.account.AccountRegisteredEvent;
 import sa.qayd.api.apikey.ApiKeyIssuedEvent;
 import sa.qayd.api.apikey.ApiKeyRevokedEvent;
 import sa.qayd.api.apikey.DefaultEgsUnitClearedEvent;
 import sa.qayd.api.apikey.DefaultEgsUnitSetEvent;
+import sa.qayd.platform.privacy.PersonalDataKeys;
 
 /**
- * Logins and API keys, looked up on every request. This group runs subscribing, inside the
- * command's own transaction, so a new key works and a revoked key fails the moment the command
- * returns, and a second account with the same e-mail rolls the whole sign-up back.
+ * Accounts and API keys, looked up on every request. This group runs subscribing, inside the command's
+ * own transaction, so a new key works and a revoked key fails the moment the command returns. The keys'
+ * hashes and the log-ins are not here: no event carries them (see the command side's ApiKeyHashes and
+ * Logins). The account's e-mail is shown as long as its personal data is not forgotten.
  */
 @Component
 @ProcessingGroup(CredentialProjection.GROUP)
@@ -26,32 +26,34 @@ class CredentialProjection {
     static final String GROUP = "credentials";
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataKeys personalData;
 
-    CredentialProjection(JdbcTemplate jdbc) {
+    CredentialProjection(JdbcTemplate jdbc, PersonalDataKeys personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     @EventHandler
     void on(AccountRegisteredEvent event) {
-        try {
-            jdbc.update("""
-                    insert into account_credential (account_id, email, password_hash, company_name, vat_number, registered_at)
-                    values (?, ?, ?, ?, ?, ?) on conflict (account_id) do nothing""",
-                    event.accountId(), event.email(), event.passwordHash(), event.companyName(), event.vatNumber(),
-                    Timestamp.from(event.registeredAt()));
-        } catch (DuplicateKeyException e) {
-            throw new QaydException(ErrorCode.EMAIL_ALREADY_REGISTERED,
-                    "an account with this e-mail already exists; log in instead");
-        }
+        jdbc.update("""
+                insert into account_credential (account_id, email, company_name, vat_number, registered_at)
+                values (?, ?, ?, ?, ?) on conflict (account_id) do nothing""",
+                event.accountId(), event.email().reveal(sealed -> personalData.open(event.accountId(), sealed)).orElse(null),
+                event.companyName(), event.vatNumber(), Timestamp.from(event.registeredAt()));
+    }
+
+    @EventHandler
+    void on(AccountPersonalDataForgottenEvent event) {
+        jdbc.update("update account_credential set email = null where account_id = ?", event.accountId());
     }
 
     @EventHandler
     void on(ApiKeyIssuedEvent event) {
         jdbc.update("""
-                insert into api_key_credential (api_key_id, account_id, environment, name, secret_hash, masked_secret, issued_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (api_key_id) do nothing""",
-                event.apiKeyId(), event.accountId(), event.environment().name(), event.name(), event.secretHash(),
-                event.maskedSecret(), Timestamp.from(event.issuedAt()));
+                insert into api_key_credential (api_key_id, account_id, environment, name, masked_secret, issued_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (api_key_id) do nothing""",
+                event.apiKeyId(), event.accountId(), event.environment().name(), event.name(), event.maskedSecret(),
+                Timestamp.from(event.issuedAt()));
     }
 
     @EventHandler

@@ -9,7 +9,7 @@ import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.apikey.ApiKeySecrets;
 
-/** Resolves bearer secrets and logins to callers. */
+/** Resolves bearer secrets to callers, and accounts to what the dashboard shows of them. */
 @Service
 public class Credentials {
     private final JdbcTemplate jdbc;
@@ -24,15 +24,13 @@ public class Credentials {
             return Optional.empty();
         }
         List<Caller> callers = jdbc.query("""
-                select account_id, api_key_id, environment, default_egs_unit_id from api_key_credential
-                where secret_hash = ? and revoked_at is null""",
+                select c.account_id, c.api_key_id, c.environment, c.default_egs_unit_id
+                from api_key_secret s join api_key_credential c on c.api_key_id = s.api_key_id
+                where s.secret_hash = ? and c.revoked_at is null""",
                 (rs, row) -> Caller.apiKey(rs.getObject("account_id", UUID.class), rs.getObject("api_key_id", UUID.class),
                         Environment.valueOf(rs.getString("environment")), rs.getObject("default_egs_unit_id", UUID.class)),
                 ApiKeySecrets.hash(secret));
         return callers.stream().findFirst();
-    }
-
-    public record Login(UUID accountId, String passwordHash) {
     }
 
     public record AccountSummary(UUID accountId, String email, String companyName, String vatNumber) {
@@ -42,12 +40,6 @@ public class Credentials {
         return jdbc.query("select account_id, email, company_name, vat_number from account_credential where account_id = ?",
                 (rs, row) -> new AccountSummary(rs.getObject("account_id", UUID.class), rs.getString("email"),
                         rs.getString("company_name"), rs.getString("vat_number")), accountId)
-                .stream().findFirst();
-    }
-
-    public Optional<Login> login(String email) {
-        return jdbc.query("select account_id, password_hash from account_credential where email = ?",
-                (rs, row) -> new Login(rs.getObject("account_id", UUID.class), rs.getString("password_hash")), email)
                 .stream().findFirst();
     }
 }
