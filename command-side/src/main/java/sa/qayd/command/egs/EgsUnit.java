@@ -14,9 +14,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import sa.qayd.api.Actor;
 import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
@@ -231,12 +233,15 @@ public class EgsUnit {
 
     private InvoiceReceipt record(IssueInvoiceCommand command, Signed signed, Clock clock) throws Exception {
         IssuedDocument document = signed.document();
-        apply(new InvoiceSequencedEvent(egsUnitId, command.invoiceId(), signed.icv(), document.invoiceHash()));
+        // documents of several callers share one command: each document's events name its own key
+        MetaData issuer = command.apiKeyId() == null ? MetaData.emptyInstance()
+                : MetaData.from(new Actor(Actor.Type.API_KEY, command.apiKeyId().toString(), command.environment()).metaData());
+        apply(new InvoiceSequencedEvent(egsUnitId, command.invoiceId(), signed.icv(), document.invoiceHash()), issuer);
         InvoiceIssuedEvent issued = new InvoiceIssuedEvent(command.invoiceId(), egsUnitId, accountId, environment,
                 signed.kind(), command.documentType(), signed.draft().invoiceNumber(), document.uuid(), signed.icv(),
                 document.previousInvoiceHash(), document.invoiceHash(), document.qrCode(), document.signedXml(),
                 document.amounts(), signed.draft(), clock.instant(), signed.signingKey(), command.apiKeyId());
-        createNew(Invoice.class, () -> new Invoice(issued));
+        createNew(Invoice.class, () -> new Invoice(issued, issuer));
         return InvoiceReceipt.of(issued);
     }
 

@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import sa.qayd.api.invoice.InvoiceClearedEvent;
@@ -46,8 +47,9 @@ public class Invoice {
     }
 
     /** Created only by its EGS unit, which has checked ownership, environment and status, and signed it. */
-    public Invoice(InvoiceIssuedEvent issued) {
-        apply(issued);
+    /** @param issuer the metadata naming who issued the document, for its first event */
+    public Invoice(InvoiceIssuedEvent issued, MetaData issuer) {
+        apply(issued, issuer);
     }
 
     /**

@@ -39,8 +39,9 @@ import sa.qayd.app.http.Problems;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminSecurityConfig.AdminToken.class)
-class AdminSecurityConfig {
-    private static final String ADMIN = "ADMIN";
+public class AdminSecurityConfig {
+    /** The authority of the operators' token. */
+    public static final String ADMIN = "ADMIN";
     private static final String BEARER = "Bearer ";
     private static final String[] OPEN_TO_ALL = {"/actuator/health", "/actuator/health/**", "/actuator/info"};
     private static final RequestMatcher OPEN = new OrRequestMatcher(java.util.Arrays.stream(OPEN_TO_ALL)

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
@@ -78,7 +80,7 @@ public class AxonConfig {
      * else: domain refusals and ZATCA outages are answers, and the sagas own ZATCA retries.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus) {
+    CommandGateway commandGateway(CommandBus commandBus, MessageDispatchInterceptor<CommandMessage<?>> actors) {
         ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "command-retry");
             thread.setDaemon(true);
@@ -86,6 +88,7 @@ public class AxonConfig {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
+                .dispatchInterceptors(actors)
                 // 20, 40, 80 … ms: replicas racing for one busy unit all get through, one after the other
                 .retryScheduler(new OptimisticLockRetries(ExponentialBackOffIntervalRetryScheduler.builder()
                         .retryExecutor(retryExecutor).backoffFactor(20).maxRetryCount(10)))
