@@ -122,8 +122,8 @@ class CrashTest {
             // the audit stream has them all within seconds, once each, in one gap-free verified chain
             Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 List<JsonNode> export = export(port, tenant);
-                Map<String, Long> issued = count(export, "InvoiceIssuedEvent");
-                Map<String, Long> reported = count(export, "InvoiceReportedEvent");
+                Map<String, Long> issued = count(export, "invoice.issued");
+                Map<String, Long> reported = count(export, "invoice.reported");
                 assertThat(issued.keySet()).containsAll(acknowledged.values()).containsExactlyInAnyOrderElementsOf(issuedIds);
                 assertThat(issued.values()).containsOnly(1L);
                 assertThat(reported.keySet()).containsExactlyInAnyOrderElementsOf(issuedIds);
@@ -133,8 +133,8 @@ class CrashTest {
             assertThat(report.breaks()).isEmpty();
             assertThat(report.documents()).isEqualTo(issuedIds.size());
             List<Long> icvs = export(port, tenant).stream()
-                    .filter(event -> event.path("event_type").asText().endsWith("InvoiceSequencedEvent"))
-                    .map(event -> event.path("payload").path("icv").asLong()).sorted().toList();
+                    .filter(event -> event.path("type").asText().equals("egs_unit.invoice_sequenced"))
+                    .map(event -> event.path("data").path("icv").asLong()).sorted().toList();
             assertThat(icvs).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, issuedIds.size()).boxed().toList());
         }
     }
@@ -145,7 +145,7 @@ class CrashTest {
     }
 
     private static Map<String, Long> count(List<JsonNode> export, String type) {
-        return export.stream().filter(event -> event.path("event_type").asText().endsWith("." + type))
+        return export.stream().filter(event -> event.path("type").asText().equals(type))
                 .collect(Collectors.groupingBy(event -> event.path("aggregate_id").asText(), Collectors.counting()));
     }
 

@@ -6,35 +6,45 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import sa.qayd.api.Actor;
 import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.FieldError;
 import sa.qayd.api.QaydException;
-import sa.qayd.api.account.AccountRegisteredEvent;
-import sa.qayd.api.egs.EgsOnboardingRestartedEvent;
-import sa.qayd.api.egs.EgsUnitRegisteredEvent;
+import sa.qayd.platform.privacy.PersonalDataKeys;
 import sa.qayd.query.processing.EventGaps;
 import sa.qayd.query.processing.ProcessorTokens;
 
 /**
  * GET /v1/audit/events: the account's own events as NDJSON, in global order, read page by page from
- * the event store and written as they are read. Payloads are the stored JSON, unchanged (with the
- * stored revision), except the login's password hash. An API key sees its environment's aggregates
- * and the account's own events; the dashboard session sees both environments.
+ * the event store and written as they are read. Each line is an event as the model reads it today
+ * (upcast to its current revision) under its documented public type and schema version, with the actor
+ * and request that caused it (README, "Audit export"). No line carries a secret: none is in an event at
+ * its current revision, and personal data shows as its value, or null once forgotten. An API key sees
+ * its environment's aggregates and the account's own events; the dashboard session sees both
+ * environments.
  */
 @RestController
 class AuditStreamController {
@@ -42,22 +52,25 @@ class AuditStreamController {
     /** The position up to which the stream is complete; resuming with after=<it> loses nothing. */
     static final String COMPLETE_THROUGH = "Qayd-Audit-Complete-Through";
     private static final int PAGE = 500;
-    private static final String REDACTED = "[redacted]";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final ObjectMapper publicJson;
     private final ProcessorTokens tokens;
     private final EventGaps gaps;
+    private final Configuration axon;
+    private final PersonalDataKeys personalData;
 
-    AuditStreamController(JdbcTemplate jdbc, ObjectMapper json, ProcessorTokens tokens, EventGaps gaps) {
+    AuditStreamController(JdbcTemplate jdbc, ObjectMapper json, ProcessorTokens tokens, EventGaps gaps,
+                          Configuration axon, PersonalDataKeys personalData) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.publicJson = json.copy().registerModule(new SimpleModule().addSerializer(new PersonalDataSerializer()));
         this.tokens = tokens;
         this.gaps = gaps;
+        this.axon = axon;
+        this.personalData = personalData;
     }
 
-    private record StoredEvent(long position, String aggregateId, String aggregateType, long sequence, String eventType,
-                               String revision, String timestamp, byte[] payload) {
+    private record StoredEvent(long position, GenericDomainEventEntry<byte[]> entry) {
     }
 
     @Operation(summary = "The account's events as NDJSON",
@@ -77,11 +90,13 @@ class AuditStreamController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(COMPLETE_THROUGH, Long.toString(Math.max(from, through)));
         OutputStream out = response.getOutputStream();
+        UUID accountId = caller.accountId();
+        Function<String, Optional<String>> open = sealed -> personalData.open(accountId, sealed);
         List<StoredEvent> page;
         do {
             page = page(caller.accountId(), scope, from, through);
             for (StoredEvent event : page) {
-                write(event, out);
+                write(event, open, out);
             }
             out.flush();
             if (!page.isEmpty()) {
@@ -101,8 +116,8 @@ class AuditStreamController {
 
     private List<StoredEvent> page(UUID accountId, Environment scope, long after, long through) {
         StringBuilder sql = new StringBuilder("""
-                select e.global_index, e.aggregate_identifier, e.type, e.sequence_number, e.payload_type,
-                       e.payload_revision, e.time_stamp, e.payload
+                select e.global_index, e.aggregate_identifier, e.type, e.sequence_number, e.event_identifier,
+                       e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data
                 from domain_event_entry e join audit_aggregate_owner o on o.aggregate_identifier = e.aggregate_identifier
                 where o.account_id = ? and e.global_index > ? and e.global_index <= ?""");
         List<Object> args = new ArrayList<>(List.of(accountId, after, through));
@@ -112,42 +127,49 @@ class AuditStreamController {
         }
         sql.append(" order by e.global_index limit ").append(PAGE);
         return jdbc.query(sql.toString(), (rs, row) -> new StoredEvent(rs.getLong("global_index"),
-                rs.getString("aggregate_identifier"), rs.getString("type"), rs.getLong("sequence_number"),
-                rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("time_stamp"),
-                rs.getBytes("payload")), args.toArray());
+                new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregate_identifier"),
+                        rs.getLong("sequence_number"), rs.getString("event_identifier"), rs.getString("time_stamp"),
+                        rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"),
+                        rs.getBytes("meta_data"))), args.toArray());
     }
 
     /**
-     * Secrets that events stored before they were kept out of events carry: the password hash, and the
-     * EGS OTP of units registered (or restarted) before the OTP moved to the encrypted secret store.
+     * The stored event upcast to its current revision (as the aggregates and projections read it),
+     * under its public name, with who caused it and on which request.
      */
-    private static final java.util.Map<String, String> SECRET_FIELDS = java.util.Map.of(
-            AccountRegisteredEvent.class.getName(), "passwordHash",
-            EgsUnitRegisteredEvent.class.getName(), "otp",
-            EgsOnboardingRestartedEvent.class.getName(), "otp");
-
-    private void write(StoredEvent event, OutputStream out) throws IOException {
-        try (JsonGenerator line = json.getFactory().createGenerator(out)) {
+    private void write(StoredEvent stored, Function<String, Optional<String>> openPersonalData, OutputStream out)
+            throws IOException {
+        DomainEventMessage<?> event = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored.entry()),
+                axon.eventSerializer(), axon.upcasterChain()).next();
+        Class<?> payloadType = event.getPayloadType();
+        String type = PublicEventTypes.name(payloadType).orElseThrow(() -> new IllegalStateException(
+                "event " + payloadType.getName() + " at position " + stored.position() + " has no public name"));
+        Optional<Actor> actor = Actor.fromMetaData(event.getMetaData());
+        Object requestId = event.getMetaData().get(Actor.REQUEST_ID);
+        ObjectWriter data = publicJson.writer().withAttribute(PersonalDataSerializer.OPEN, openPersonalData);
+        try (JsonGenerator line = publicJson.getFactory().createGenerator(out)) {
             line.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             line.writeStartObject();
-            line.writeNumberField("position", event.position());
-            line.writeStringField("aggregate_id", event.aggregateId());
-            line.writeStringField("aggregate_type", event.aggregateType());
-            line.writeNumberField("sequence", event.sequence());
-            line.writeStringField("event_type", event.eventType());
-            line.writeStringField("revision", event.revision());
-            line.writeStringField("timestamp", event.timestamp());
-            line.writeFieldName("payload");
-            String secretField = SECRET_FIELDS.get(event.eventType());
-            if (secretField != null) {
-                ObjectNode payload = (ObjectNode) json.readTree(event.payload());
-                if (payload.has(secretField)) {
-                    payload.put(secretField, REDACTED);
-                }
-                line.writeTree(payload);
+            line.writeNumberField("position", stored.position());
+            line.writeStringField("type", type);
+            line.writeNumberField("schema_version", PublicEventTypes.schemaVersion(payloadType));
+            line.writeStringField("aggregate_id", event.getAggregateIdentifier());
+            line.writeNumberField("sequence", event.getSequenceNumber());
+            line.writeStringField("occurred_at", event.getTimestamp().toString());
+            line.writeFieldName("actor");
+            if (actor.isPresent()) {
+                line.writeStartObject();
+                line.writeStringField("type", actor.get().type().wireName());
+                line.writeStringField("id", actor.get().id());
+                line.writeStringField("environment", actor.get().environment() == null ? null
+                        : actor.get().environment().wireName());
+                line.writeEndObject();
             } else {
-                line.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));
+                line.writeNull();
             }
+            line.writeStringField("request_id", requestId == null ? null : requestId.toString());
+            line.writeFieldName("data");
+            line.writeRawValue(data.writeValueAsString(event.getPayload()));
             line.writeEndObject();
         }
         out.write('\n');

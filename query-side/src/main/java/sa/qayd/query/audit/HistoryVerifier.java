@@ -33,8 +33,6 @@ import sa.qayd.zatca.verify.VerificationReport;
  */
 public final class HistoryVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ISSUED = "sa.qayd.api.invoice.InvoiceIssuedEvent";
-    private static final String CLEARED = "sa.qayd.api.invoice.InvoiceClearedEvent";
 
     private final List<HistoryBreak> breaks = new ArrayList<>();
     /** Per unit, the last document seen: the next one must carry its ICV + 1 and its hash as PIH. */
@@ -79,12 +77,11 @@ public final class HistoryVerifier {
                 verifier.broken(where, "", "out of order: comes after position " + lastPosition);
             }
             lastPosition = Math.max(lastPosition, position);
-            switch (event.path("event_type").asText()) {
-                case ISSUED -> verifier.issued(where, event.path("payload"));
-                case CLEARED -> verifier.cleared(where, event.path("payload"));
-                default -> {
-                    // other events carry no document
-                }
+            String type = event.path("type").asText();
+            if (type.equals(PublicEventTypes.INVOICE_ISSUED)) {
+                verifier.issued(where, event.path("data"));
+            } else if (type.equals(PublicEventTypes.INVOICE_CLEARED)) {
+                verifier.cleared(where, event.path("data"));
             }
         }
         return new Report(events, verifier.documents, verifier.lastOfUnit.size(), List.copyOf(verifier.breaks));
@@ -92,11 +89,11 @@ public final class HistoryVerifier {
 
     private void issued(String where, JsonNode payload) {
         documents++;
-        Issued document = new Issued(where, payload.path("invoiceId").asText(), payload.path("egsUnitId").asText(),
-                payload.path("icv").asLong(), payload.path("previousInvoiceHash").asText(), payload.path("invoiceHash").asText());
+        Issued document = new Issued(where, payload.path("invoice_id").asText(), payload.path("egs_unit_id").asText(),
+                payload.path("icv").asLong(), payload.path("previous_invoice_hash").asText(), payload.path("invoice_hash").asText());
         issued.put(document.invoiceId(), document);
         checkChain(document);
-        byte[] xml = decode(where, document.subject(), payload.path("signedXml").asText());
+        byte[] xml = decode(where, document.subject(), payload.path("signed_xml").asText());
         if (xml != null) {
             checkDocument(where, document, xml, "signed XML");
         }
@@ -117,13 +114,13 @@ public final class HistoryVerifier {
     }
 
     private void cleared(String where, JsonNode payload) {
-        String invoiceId = payload.path("invoiceId").asText();
+        String invoiceId = payload.path("invoice_id").asText();
         Issued original = issued.get(invoiceId);
         if (original == null) {
             broken(where, "invoice " + invoiceId, "cleared, but never issued earlier in this history");
             return;
         }
-        byte[] xml = decode(where, original.subject(), payload.path("clearedXml").asText());
+        byte[] xml = decode(where, original.subject(), payload.path("cleared_xml").asText());
         if (xml != null) {
             checkDocument(where, original, xml, "cleared XML");
         }
