@@ -1,5 +1,6 @@
 package sa.qayd.command.account;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +24,9 @@ class PersonalDataController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Forget the account's personal data",
+            description = "Deletes the key the account's e-mail is sealed under in every event (crypto-shredding) and "
+                    + "ends the dashboard log-in; API keys, documents and the verifiable history stay. Dashboard session only.")
     @DeleteMapping("/v1/account/personal-data")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void forget(@AuthenticationPrincipal Caller caller) {

@@ -43,7 +43,7 @@ class ActorInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> 
             return Actor.of(caller);
         }
         boolean admin = authentication.getAuthorities().stream()
-                .anyMatch(authority -> AdminSecurityConfig.ADMIN.equals(authority.getAuthority()));
+                .anyMatch(authority -> AdminSecurityConfig.ADMIN_AUTHORITY.equals(authority.getAuthority()));
         return admin ? Actor.ADMIN : Actor.ANONYMOUS;
     }
 }

@@ -40,8 +40,9 @@ import sa.qayd.app.http.Problems;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminSecurityConfig.AdminToken.class)
 public class AdminSecurityConfig {
+    private static final String ADMIN = "ADMIN";
     /** The authority of the operators' token. */
-    public static final String ADMIN = "ADMIN";
+    public static final String ADMIN_AUTHORITY = "ROLE_" + ADMIN;
     private static final String BEARER = "Bearer ";
     private static final String[] OPEN_TO_ALL = {"/actuator/health", "/actuator/health/**", "/actuator/info"};
     private static final RequestMatcher OPEN = new OrRequestMatcher(java.util.Arrays.stream(OPEN_TO_ALL)
@@ -104,7 +105,7 @@ public class AdminSecurityConfig {
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "admin", null, List.of(new SimpleGrantedAuthority("ROLE_" + ADMIN))));
+                    "admin", null, List.of(new SimpleGrantedAuthority(ADMIN_AUTHORITY))));
             SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);

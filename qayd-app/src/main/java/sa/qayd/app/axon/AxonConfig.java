@@ -9,8 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
@@ -27,10 +25,8 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -43,15 +39,9 @@ import sa.qayd.query.processing.EventGaps;
  * web API's JSON settings (snake_case, strictness) by accident.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AxonConfig.NodeIdSetting.class)
 // Axon's JPA event store auto-configuration, which registers these entities, backs off for our storage engine
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonConfig {
-
-    /** {@code qayd.node-id}: the name under which this process claims event-processor segments; empty for a unique one. */
-    @ConfigurationProperties("qayd")
-    record NodeIdSetting(@DefaultValue("") String nodeId) {
-    }
 
     /** Axon picks the ObjectMapper bean of exactly this name for its Jackson serializers. */
     @Bean(name = "defaultAxonObjectMapper")
@@ -80,7 +70,7 @@ public class AxonConfig {
      * else: domain refusals and ZATCA outages are answers, and the sagas own ZATCA retries.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, MessageDispatchInterceptor<CommandMessage<?>> actors) {
+    CommandGateway commandGateway(CommandBus commandBus) {
         ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "command-retry");
             thread.setDaemon(true);
@@ -88,7 +78,6 @@ public class AxonConfig {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .dispatchInterceptors(actors)
                 // 20, 40, 80 … ms: replicas racing for one busy unit all get through, one after the other
                 .retryScheduler(new OptimisticLockRetries(ExponentialBackOffIntervalRetryScheduler.builder()
                         .retryExecutor(retryExecutor).backoffFactor(20).maxRetryCount(10)))
@@ -120,8 +109,8 @@ public class AxonConfig {
      * name, and two nodes with one name would both work the same segment.
      */
     @Bean
-    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer, NodeIdSetting setting) {
-        String configuredNodeId = setting.nodeId();
+    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
+                          @Value("${qayd.node-id:}") String configuredNodeId) {
         String nodeId = configuredNodeId.isBlank()
                 ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
                 : configuredNodeId;

@@ -32,6 +32,7 @@ final class ApiConventions implements OpenApiCustomizer {
     static {
         tag("/v1/onboard", "Account", "Sign up: an account and its first API key");
         tag("/v1/session", "Account", "Sign up: an account and its first API key");
+        tag("/v1/account", "Account", "Sign up: an account and its first API key");
         tag("/v1/api-keys", "API keys", "Keys per environment, listed masked; each may name a default EGS unit");
         tag("/v1/egs", "EGS units", "E-invoice generation solution units, onboarded with ZATCA in the background");
         tag("/v1/invoices", "Invoices", "Issue documents (signed, QR, cleared or reported) and read them back");

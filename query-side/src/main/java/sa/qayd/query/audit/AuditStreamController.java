@@ -77,8 +77,9 @@ class AuditStreamController {
             description = "Resumable from a position (after); the header Qayd-Audit-Complete-Through is the "
                     + "position up to which the stream is complete. bin/verify-history re-checks an export "
                     + "offline.")
-    @ApiResponse(responseCode = "200", description = "One event per line: position, aggregate, sequence, type, "
-            + "timestamp, payload", content = @Content(mediaType = MEDIA_TYPE,
+    @ApiResponse(responseCode = "200", description = "One event per line, upcast to its type's current schema: "
+            + "position, type (public, e.g. invoice.issued), schema_version, aggregate_id, sequence, occurred_at, actor, "
+            + "request_id, data (README, \"Audit export\")", content = @Content(mediaType = MEDIA_TYPE,
             schema = @Schema(type = "string")))
     @GetMapping("/v1/audit/events")
     void events(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "0") String after,
