@@ -50,7 +50,7 @@ public final class InvoiceVerifier {
             return new VerificationReport(null, List.of(new Problem(ProblemCode.NOT_AN_INVOICE,
                     "root element is {" + invoice.getNamespaceURI() + "}" + invoice.getLocalName())));
         }
-        Problems problems = new Problems();
+        FoundProblems problems = new FoundProblems();
         // read everything before hashing: computing the hash detaches the signature and QR
         SignatureValues signature = SignatureValues.read(invoice);
         String qr = qrText(invoice);
@@ -75,7 +75,7 @@ public final class InvoiceVerifier {
         return new VerificationReport(invoiceHash, problems.list());
     }
 
-    private static void checkHeader(Element invoice, VerificationContext context, Problems problems) {
+    private static void checkHeader(Element invoice, VerificationContext context, FoundProblems problems) {
         String typeCode = Dom.text(invoice, "cbc:InvoiceTypeCode");
         if ("381".equals(typeCode) || "383".equals(typeCode)) {
             if (isBlank(Dom.text(invoice, "cac:BillingReference", "cac:InvoiceDocumentReference", "cbc:ID"))) {
@@ -108,7 +108,7 @@ public final class InvoiceVerifier {
         }
     }
 
-    private static X509Certificate certificate(SignatureValues signature, Problems problems) {
+    private static X509Certificate certificate(SignatureValues signature, FoundProblems problems) {
         if (!problems.present(signature.certificate(), "ds:X509Certificate")) {
             return null;
         }
@@ -121,7 +121,7 @@ public final class InvoiceVerifier {
     }
 
     private static void checkSignature(X509Certificate certificate, SignatureValues signature, String invoiceHash,
-                                       Problems problems) {
+                                       FoundProblems problems) {
         if (!problems.present(signature.signatureValue(), "ds:SignatureValue")) {
             return;
         }
@@ -137,7 +137,7 @@ public final class InvoiceVerifier {
         }
     }
 
-    private static void checkSignedProperties(X509Certificate certificate, SignatureValues signature, Problems problems) {
+    private static void checkSignedProperties(X509Certificate certificate, SignatureValues signature, FoundProblems problems) {
         String expectedDigest = Digests.base64HexSha256(signature.certificate());
         if (problems.present(signature.certificateDigest(), "xades:CertDigest")
                 && !expectedDigest.equals(signature.certificateDigest())) {
@@ -172,7 +172,7 @@ public final class InvoiceVerifier {
         }
     }
 
-    private static void checkTrust(X509Certificate certificate, VerificationContext context, Problems problems) {
+    private static void checkTrust(X509Certificate certificate, VerificationContext context, FoundProblems problems) {
         if (context.trustedCa() == null) {
             return;
         }
@@ -194,7 +194,7 @@ public final class InvoiceVerifier {
     }
 
     private static void checkQr(String qr, QrExpectations expected, String invoiceHash, SignatureValues signature,
-                                X509Certificate certificate, Problems problems) {
+                                X509Certificate certificate, FoundProblems problems) {
         if (qr == null) {
             problems.add(ProblemCode.QR_MISSING, "no QR AdditionalDocumentReference (KSA-14)");
             return;
@@ -224,7 +224,7 @@ public final class InvoiceVerifier {
         }
     }
 
-    private static void expectText(Map<Integer, byte[]> tags, int tag, String what, String expected, Problems problems) {
+    private static void expectText(Map<Integer, byte[]> tags, int tag, String what, String expected, FoundProblems problems) {
         byte[] value = tags.get(tag);
         if (value == null) {
             problems.add(ProblemCode.QR_MISMATCH, "QR tag " + tag + " (" + what + ") is missing");
@@ -234,7 +234,7 @@ public final class InvoiceVerifier {
         }
     }
 
-    private static void expectAmount(Map<Integer, byte[]> tags, int tag, String what, String expected, Problems problems) {
+    private static void expectAmount(Map<Integer, byte[]> tags, int tag, String what, String expected, FoundProblems problems) {
         byte[] value = tags.get(tag);
         String text = value == null ? null : new String(value, StandardCharsets.UTF_8);
         if (text == null || expected == null || !sameAmount(text, expected)) {
@@ -256,7 +256,7 @@ public final class InvoiceVerifier {
         }
     }
 
-    private static void expectBytes(Map<Integer, byte[]> tags, int tag, String what, byte[] expected, Problems problems) {
+    private static void expectBytes(Map<Integer, byte[]> tags, int tag, String what, byte[] expected, FoundProblems problems) {
         byte[] value = tags.get(tag);
         if (value == null || !Arrays.equals(value, expected)) {
             problems.add(ProblemCode.QR_MISMATCH, "QR tag " + tag + " (" + what + ") does not match the certificate");

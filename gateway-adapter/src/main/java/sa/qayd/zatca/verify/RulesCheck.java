@@ -18,7 +18,7 @@ final class RulesCheck {
     private RulesCheck() {
     }
 
-    static void check(Element invoice, Problems problems) {
+    static void check(Element invoice, FoundProblems problems) {
         for (Element line : Dom.children(invoice, "cac:InvoiceLine")) {
             String where = "line " + Dom.text(line, "cbc:ID");
             Element category = Dom.path(line, "cac:Item", "cac:ClassifiedTaxCategory");
@@ -57,7 +57,7 @@ final class RulesCheck {
         }
     }
 
-    private static void checkRate(Element category, String where, Problems problems) {
+    private static void checkRate(Element category, String where, FoundProblems problems) {
         String code = Dom.text(category, "cbc:ID");
         String percent = Dom.text(category, "cbc:Percent");
         BigDecimal rate;

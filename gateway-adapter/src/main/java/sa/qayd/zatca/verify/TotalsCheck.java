@@ -18,13 +18,13 @@ final class TotalsCheck {
     private static final BigDecimal CENT = new BigDecimal("0.01");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final Problems problems;
+    private final FoundProblems problems;
 
-    private TotalsCheck(Problems problems) {
+    private TotalsCheck(FoundProblems problems) {
         this.problems = problems;
     }
 
-    static void check(Element invoice, Problems problems) {
+    static void check(Element invoice, FoundProblems problems) {
         try {
             new TotalsCheck(problems).run(invoice);
         } catch (NumberFormatException e) {

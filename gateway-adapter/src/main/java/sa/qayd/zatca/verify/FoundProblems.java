@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects problems while the checks run. */
-final class Problems {
+final class FoundProblems {
 
     private final List<Problem> list = new ArrayList<>();
 
