@@ -38,7 +38,7 @@ import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.csr.Csr;
 import sa.qayd.zatca.csr.CsrConfig;
 import sa.qayd.zatca.csr.CsrGenerator;
-import sa.qayd.zatca.csr.ZatcaEnvironment;
+import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.fatoora.CsidResponse;
 import sa.qayd.zatca.fatoora.FatooraClient;
 import sa.qayd.zatca.fatoora.FatooraOutcome;
@@ -307,10 +307,10 @@ class OnboardingTasks implements ZatcaTask {
     }
 
     private Csr csr(ZatcaWork work, EgsIdentity identity, KeyPair keys) {
-        return CsrGenerator.generate(csrConfig(work.egsUnitId(), identity, gateways.csrTarget(work.environment())), keys);
+        return CsrGenerator.generate(csrConfig(work.egsUnitId(), identity, gateways.client(work.environment()).environment()), keys);
     }
 
-    static CsrConfig csrConfig(UUID egsUnitId, EgsIdentity identity, ZatcaEnvironment target) {
+    static CsrConfig csrConfig(UUID egsUnitId, EgsIdentity identity, FatooraEnvironment target) {
         String commonName = "EGS-" + egsUnitId.toString().substring(0, 8) + "-" + identity.vatNumber();
         String serial = "1-" + identity.solutionName() + "|2-" + identity.model() + "|3-" + identity.serialNumber();
         return new CsrConfig(commonName, serial, identity.vatNumber(), identity.branch(), identity.organisationName(),

@@ -3,9 +3,8 @@ package sa.qayd.command.zatca;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Map;
 import sa.qayd.api.Environment;
-import sa.qayd.zatca.csr.ZatcaEnvironment;
-import sa.qayd.zatca.fatoora.FatooraClient;
 import sa.qayd.zatca.fatoora.FatooraEnvironment;
+import sa.qayd.zatca.fatoora.FatooraClient;
 
 /**
  * One Fatoora client per Qayd environment, fixed at start-up: a unit's environment alone decides
@@ -34,11 +33,5 @@ public final class ZatcaGateways implements DeveloperPortal {
     @Override
     public boolean isDeveloperPortal(Environment environment) {
         return client(environment).environment() == FatooraEnvironment.SANDBOX;
-    }
-
-    /** The certificate template a CSR must name for this environment's gateway. */
-    public ZatcaEnvironment csrTarget(Environment environment) {
-        FatooraEnvironment gateway = client(environment).environment();
-        return ZatcaEnvironment.valueOf(gateway.name());
     }
 }

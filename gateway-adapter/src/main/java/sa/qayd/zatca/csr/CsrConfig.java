@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.model.Text;
 
 /**
@@ -26,7 +27,7 @@ import sa.qayd.zatca.model.Text;
  */
 public record CsrConfig(String commonName, String serialNumber, String organizationIdentifier, String organizationUnitName,
                         String organizationName, String countryName, String invoiceType, String locationAddress,
-                        String industryBusinessCategory, ZatcaEnvironment environment) {
+                        String industryBusinessCategory, FatooraEnvironment environment) {
 
     /** The longest text the SDK accepts in a CSR field. */
     public static final int MAX_FIELD_LENGTH = 64;
@@ -66,7 +67,7 @@ public record CsrConfig(String commonName, String serialNumber, String organizat
     }
 
     /** Reads the SDK's {@code csr-config-*.properties} format. */
-    public static CsrConfig fromProperties(Properties p, ZatcaEnvironment environment) {
+    public static CsrConfig fromProperties(Properties p, FatooraEnvironment environment) {
         return new CsrConfig(p.getProperty("csr.common.name"), p.getProperty("csr.serial.number"),
                 p.getProperty("csr.organization.identifier"), p.getProperty("csr.organization.unit.name"),
                 p.getProperty("csr.organization.name"), p.getProperty("csr.country.name"), p.getProperty("csr.invoice.type"),

@@ -17,6 +17,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.signing.Signer;
 
 /** Reads a ZATCA CSR back, checks its self-signature and its fields (for the simulator and for tests). */
@@ -51,7 +52,7 @@ public final class CsrParser {
             X500Name san = X500Name.getInstance(names[0].getName());
             CsrConfig config = new CsrConfig(rdn(subject, BCStyle.CN), rdn(san, CsrFields.SERIAL), rdn(san, CsrFields.VAT_NUMBER),
                     rdn(subject, BCStyle.OU), rdn(subject, BCStyle.O), rdn(subject, BCStyle.C), rdn(san, CsrFields.INVOICE_TYPE),
-                    rdn(san, CsrFields.LOCATION), rdn(san, CsrFields.INDUSTRY), ZatcaEnvironment.ofTemplateName(template));
+                    rdn(san, CsrFields.LOCATION), rdn(san, CsrFields.INDUSTRY), FatooraEnvironment.ofTemplateName(template));
             return new ParsedCsr(config, request.getPublicKey());
         } catch (IOException | OperatorCreationException | PKCSException | java.security.GeneralSecurityException
                  | IllegalStateException e) {

@@ -14,19 +14,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.testing.SdkData;
 
 class CsrTest {
 
     static final CsrConfig SAMPLE = new CsrConfig("TST-886431145-399999999900003", "1-TST|2-TST|3-ed22f1d8-e6a2-1118-9b58-d9a8f11e445f",
             "399999999900003", "Riyadh Branch", "Maximum Speed Tech Supply LTD", "SA", "1100", "RRRD2929", "Supply activities",
-            ZatcaEnvironment.SANDBOX);
+            FatooraEnvironment.SANDBOX);
 
     static final KeyPair KEYS = CsrGenerator.newKeyPair();
 
     @ParameterizedTest
-    @EnumSource(ZatcaEnvironment.class)
-    void csrRoundTripsWithTheTemplateNameOfItsEnvironment(ZatcaEnvironment environment) throws Exception {
+    @EnumSource(FatooraEnvironment.class)
+    void csrRoundTripsWithTheTemplateNameOfItsEnvironment(FatooraEnvironment environment) throws Exception {
         CsrConfig config = new CsrConfig(SAMPLE.commonName(), SAMPLE.serialNumber(), SAMPLE.organizationIdentifier(),
                 SAMPLE.organizationUnitName(), SAMPLE.organizationName(), "SA", "1100", "RRRD2929", "Supply activities", environment);
 
@@ -59,7 +60,7 @@ class CsrTest {
                 "csr-config-example-AR.properties", "csr-config-example-EN-VAT-group.properties"}) {
             Properties properties = new Properties();
             properties.load(new StringReader(SdkData.read(SdkData.resolve("Input/" + name))));
-            CsrConfig config = CsrConfig.fromProperties(properties, ZatcaEnvironment.SIMULATION);
+            CsrConfig config = CsrConfig.fromProperties(properties, FatooraEnvironment.SIMULATION);
             assertThat(CsrParser.parse(CsrGenerator.generate(config, KEYS).pem()).config()).isEqualTo(config);
         }
     }
@@ -79,13 +80,13 @@ class CsrTest {
     @Test
     void malformedIdentifiersAreRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> new CsrConfig("cn", "1-a|2-b|3=c", "399999999900003", "u", "o", "SA",
-                "1100", "l", "i", ZatcaEnvironment.SANDBOX)).withMessageContaining("=");
+                "1100", "l", "i", FatooraEnvironment.SANDBOX)).withMessageContaining("=");
         assertThatIllegalArgumentException().isThrownBy(() -> new CsrConfig("cn", "1-a|2-b|3-c", "399999999900004", "u", "o", "SA",
-                "1100", "l", "i", ZatcaEnvironment.SANDBOX)).withMessageContaining("VAT");
+                "1100", "l", "i", FatooraEnvironment.SANDBOX)).withMessageContaining("VAT");
         assertThatIllegalArgumentException().isThrownBy(() -> new CsrConfig("cn", "1-a|2-b|3-c", "399999999900003", "u", "o", "SA",
-                "2100", "l", "i", ZatcaEnvironment.SANDBOX)).withMessageContaining("binary");
+                "2100", "l", "i", FatooraEnvironment.SANDBOX)).withMessageContaining("binary");
         assertThatIllegalArgumentException().isThrownBy(() -> new CsrConfig("cn", "1-a|2-b|3-c", "399999999910003", "Riyadh", "o", "SA",
-                "1100", "l", "i", ZatcaEnvironment.SANDBOX)).withMessageContaining("VAT group");
+                "1100", "l", "i", FatooraEnvironment.SANDBOX)).withMessageContaining("VAT group");
     }
 
     @Test
@@ -97,6 +98,6 @@ class CsrTest {
 
     private static CsrConfig withUnit(String unit) {
         return new CsrConfig(SAMPLE.commonName(), SAMPLE.serialNumber(), SAMPLE.organizationIdentifier(), unit,
-                SAMPLE.organizationName(), "SA", "1100", "RRRD2929", "Supply activities", ZatcaEnvironment.SANDBOX);
+                SAMPLE.organizationName(), "SA", "1100", "RRRD2929", "Supply activities", FatooraEnvironment.SANDBOX);
     }
 }

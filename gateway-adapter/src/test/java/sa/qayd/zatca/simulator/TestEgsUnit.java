@@ -11,7 +11,7 @@ import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.csr.CsrConfig;
 import sa.qayd.zatca.csr.CsrGenerator;
-import sa.qayd.zatca.csr.ZatcaEnvironment;
+import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.fatoora.InvoiceSubmission;
 import sa.qayd.zatca.hash.InvoiceHash;
 import sa.qayd.zatca.model.Address;
@@ -55,7 +55,7 @@ public final class TestEgsUnit {
     public String csrPem() {
         return CsrGenerator.generate(new CsrConfig(commonName, "1-Qayd|2-1.0|3-" + serialNumber, seller.vatNumber(),
                 "Riyadh Branch", seller.registrationName(), "SA", "1100", "RRRD2929", "Supply activities",
-                ZatcaEnvironment.SANDBOX), keys).pem();
+                FatooraEnvironment.SANDBOX), keys).pem();
     }
 
     /** A new key, as for a CSID renewal. */
