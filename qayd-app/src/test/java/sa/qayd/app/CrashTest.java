@@ -109,7 +109,7 @@ class CrashTest {
             assertThat(Set.copyOf(acknowledged.values())).as("one invoice per order").hasSize(sent.size());
             // complete through the last retry, the export holds everything committed before it
             Set<String> issuedIds = Awaitility.await().atMost(Duration.ofSeconds(15))
-                    .until(() -> count(export(port, tenant), "InvoiceIssuedEvent").keySet(),
+                    .until(() -> count(export(port, tenant), "invoice.issued").keySet(),
                             ids -> ids.containsAll(acknowledged.values()));
             // a request in flight at the kill may have committed its invoice without its answer being kept: its
             // retry finds that invoice (its id comes from the Idempotency-Key) instead of issuing another

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import sa.qayd.api.apikey.ApiKeySecrets;
 import sa.qayd.app.Tenants.Tenant;
 
 /** The public contract over real HTTP, against the real embedded PostgreSQL. */
@@ -63,7 +64,8 @@ class PublicContractTest extends ServiceTest {
             JsonNode listed = keys.body().path("data").get(0);
             assertThat(listed.path("masked_key").asText()).startsWith("qk_sandbox_…").endsWith(sandbox.apiKey().substring(sandbox.apiKey().length() - 4));
             assertThat(keys.raw().body()).doesNotContain(sandbox.apiKey());
-            assertThat(jdbc.queryForList("select secret_hash from api_key_credential", String.class)).doesNotContain(sandbox.apiKey());
+            assertThat(jdbc.queryForList("select secret_hash from api_key_secret", String.class)).doesNotContain(sandbox.apiKey())
+                    .contains(ApiKeySecrets.hash(sandbox.apiKey()));
         }
 
         @Test
@@ -83,6 +85,8 @@ class PublicContractTest extends ServiceTest {
             assertProblem(again, 409, "EMAIL_ALREADY_REGISTERED");
             assertThat(api.get("/v1/api-keys", first.apiKey()).status()).isEqualTo(200);
             assertThat(jdbc.queryForObject("select count(*) from account_credential where email = ?", Integer.class,
+                    first.email())).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from account_login where email = ?", Integer.class,
                     first.email())).isEqualTo(1);
         }
 
@@ -463,7 +467,9 @@ class PublicContractTest extends ServiceTest {
                 where aggregate_identifier = ? and payload_type like '%AccountRegisteredEvent'""", String.class,
                 tenant.accountId().toString());
         JsonNode event = Api.JSON.readTree(payload);
-        assertThat(event.path("email").asText()).isEqualTo(tenant.email());
-        assertThat(payload).doesNotContain(tenant.password());
+        assertThat(event.path("companyName").asText()).isEqualTo("Acme Trading");
+        assertThat(event.path("email").path("sealed").asText()).as("personal data, sealed under the account's key")
+                .isNotBlank();
+        assertThat(payload).doesNotContain(tenant.email()).doesNotContain(tenant.password()).doesNotContain("passwordHash");
     }
 }
