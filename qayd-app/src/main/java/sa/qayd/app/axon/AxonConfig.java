@@ -25,8 +25,10 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -39,9 +41,15 @@ import sa.qayd.query.processing.EventGaps;
  * web API's JSON settings (snake_case, strictness) by accident.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AxonConfig.NodeIdSetting.class)
 // Axon's JPA event store auto-configuration, which registers these entities, backs off for our storage engine
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonConfig {
+
+    /** {@code qayd.node-id}: the name under which this process claims event-processor segments; empty for a unique one. */
+    @ConfigurationProperties("qayd")
+    record NodeIdSetting(@DefaultValue("") String nodeId) {
+    }
 
     /** Axon picks the ObjectMapper bean of exactly this name for its Jackson serializers. */
     @Bean(name = "defaultAxonObjectMapper")
@@ -109,8 +117,8 @@ public class AxonConfig {
      * name, and two nodes with one name would both work the same segment.
      */
     @Bean
-    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer,
-                          @Value("${qayd.node-id:}") String configuredNodeId) {
+    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer, NodeIdSetting setting) {
+        String configuredNodeId = setting.nodeId();
         String nodeId = configuredNodeId.isBlank()
                 ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
                 : configuredNodeId;
