@@ -420,6 +420,13 @@ class WebhookTest {
         String gone = register(tenant.apiKey(), deleted);
         assertThat(api.send("DELETE", "/v1/webhooks/" + gone, tenant.apiKey(), null, Map.of()).status()).isEqualTo(204);
         assertProblem(api.get("/v1/webhooks/" + gone, tenant.apiKey()), 404, "WEBHOOK_NOT_FOUND");
+        // both are facts of the account's history, naming the key that acted, and neither holds the secret
+        List<String> history = jdbc.queryForList("""
+                select convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? order by sequence_number""", String.class, gone);
+        assertThat(history).hasSize(2).allSatisfy(event -> assertThat(event)
+                .contains("\"actorId\":\"" + tenant.apiKeyId() + "\"").doesNotContain("whsec_"));
+        assertThat(history.get(0)).contains(deleted.url());
 
         UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
         Awaitility.await().atMost(PATIENCE).until(() -> kept.accepted().size() == 1);

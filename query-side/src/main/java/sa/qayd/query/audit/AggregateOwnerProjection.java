@@ -11,9 +11,10 @@ import sa.qayd.api.account.AccountRegisteredEvent;
 import sa.qayd.api.apikey.ApiKeyIssuedEvent;
 import sa.qayd.api.egs.EgsUnitRegisteredEvent;
 import sa.qayd.api.invoice.InvoiceIssuedEvent;
+import sa.qayd.api.webhook.WebhookRegisteredEvent;
 
 /**
- * Every aggregate's first event names its account, so recording those four is enough to attribute
+ * Every aggregate's first event names its account, so recording those five is enough to attribute
  * every later event of the aggregate, including those without an account id (compliance steps,
  * sequencing). The audit stream only serves positions this processor has completed.
  */
@@ -46,6 +47,11 @@ class AggregateOwnerProjection {
     @EventHandler
     void on(InvoiceIssuedEvent event) {
         own(event.invoiceId(), event.accountId(), event.environment());
+    }
+
+    @EventHandler
+    void on(WebhookRegisteredEvent event) {
+        own(event.webhookId(), event.accountId(), event.environment());
     }
 
     @ResetHandler

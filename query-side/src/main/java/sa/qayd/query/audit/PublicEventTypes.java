@@ -27,6 +27,8 @@ import sa.qayd.api.invoice.InvoiceReportedEvent;
 import sa.qayd.api.invoice.InvoiceReportingDeadlineNearEvent;
 import sa.qayd.api.invoice.InvoiceReportingOverdueEvent;
 import sa.qayd.api.invoice.InvoiceSubmissionDelayedEvent;
+import sa.qayd.api.webhook.WebhookDeletedEvent;
+import sa.qayd.api.webhook.WebhookRegisteredEvent;
 
 /**
  * The names under which events are exported to auditors: stable and documented (README, "Audit
@@ -58,7 +60,9 @@ public final class PublicEventTypes {
             Map.entry(InvoiceFailedEvent.class, "invoice.failed"),
             Map.entry(InvoiceSubmissionDelayedEvent.class, "invoice.submission_delayed"),
             Map.entry(InvoiceReportingDeadlineNearEvent.class, "invoice.reporting_deadline_near"),
-            Map.entry(InvoiceReportingOverdueEvent.class, "invoice.reporting_overdue"));
+            Map.entry(InvoiceReportingOverdueEvent.class, "invoice.reporting_overdue"),
+            Map.entry(WebhookRegisteredEvent.class, "webhook.registered"),
+            Map.entry(WebhookDeletedEvent.class, "webhook.deleted"));
 
     public static final String INVOICE_ISSUED = NAMES.get(InvoiceIssuedEvent.class);
     public static final String INVOICE_CLEARED = NAMES.get(InvoiceClearedEvent.class);

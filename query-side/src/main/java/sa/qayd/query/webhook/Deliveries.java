@@ -90,9 +90,9 @@ class Deliveries {
                     for update of d skip locked)
                 update webhook_delivery d
                 set attempts = d.attempts + 1, last_attempt_at = ?, next_attempt_at = ?
-                from due, webhook w
-                where d.delivery_id = due.delivery_id and w.webhook_id = d.webhook_id
-                returning d.delivery_id, d.event_id, w.webhook_id, w.url, w.sealed_secret, d.payload, d.attempts, d.retrying_since""",
+                from due, webhook w, webhook_secret s
+                where d.delivery_id = due.delivery_id and w.webhook_id = d.webhook_id and s.webhook_id = w.webhook_id
+                returning d.delivery_id, d.event_id, w.webhook_id, w.url, s.sealed_secret, d.payload, d.attempts, d.retrying_since""",
                 (rs, row) -> new Claimed(rs.getObject("delivery_id", UUID.class), rs.getString("event_id"),
                         rs.getString("url"), WebhookSecret.open(masterKey, rs.getObject("webhook_id", UUID.class),
                                 rs.getBytes("sealed_secret")), rs.getString("payload"),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +29,9 @@ import sa.qayd.api.ErrorCode;
 import sa.qayd.api.FieldError;
 import sa.qayd.zatca.model.Text;
 import sa.qayd.api.QaydException;
+import sa.qayd.api.webhook.DeleteWebhookCommand;
+import sa.qayd.api.webhook.RegisterWebhookCommand;
+import sa.qayd.platform.secret.MasterKey;
 
 /**
  * Registering webhooks and reading their delivery log. Like everything else, an API key acts in its
@@ -42,11 +46,16 @@ class WebhookController {
     private final Webhooks webhooks;
     private final Deliveries deliveries;
     private final WebhookTargets targets;
+    private final CommandGateway commands;
+    private final MasterKey masterKey;
 
-    WebhookController(Webhooks webhooks, Deliveries deliveries, WebhookTargets targets) {
+    WebhookController(Webhooks webhooks, Deliveries deliveries, WebhookTargets targets, CommandGateway commands,
+                      MasterKey masterKey) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.targets = targets;
+        this.commands = commands;
+        this.masterKey = masterKey;
     }
 
     /** {@code events} left out means all of them. */
@@ -94,9 +103,12 @@ class WebhookController {
         Environment environment = caller.actingEnvironment(
                 request.environment() == null ? null : Environment.fromWire(request.environment()));
         List<WebhookEventType> events = validate(request);
+        UUID id = UUID.randomUUID();
         WebhookSecret secret = WebhookSecret.generate();
-        Webhook webhook = webhooks.register(caller.accountId(), environment, request.url().trim(), events,
-                request.description(), secret);
+        send(new RegisterWebhookCommand(id, caller.accountId(), environment, request.url().trim(),
+                events.stream().map(WebhookEventType::wireName).toList(), request.description(), secret.seal(masterKey, id)));
+        // listed in the command's own transaction (Webhooks runs subscribing)
+        Webhook webhook = webhooks.find(caller, id);
         return ResponseEntity.created(URI.create("/v1/webhooks/" + webhook.id()))
                 .body(new NewWebhook(WebhookView.of(webhook), secret.value()));
     }
@@ -119,7 +131,7 @@ class WebhookController {
     @DeleteMapping("/v1/webhooks/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        webhooks.delete(webhooks.find(caller, id));
+        send(new DeleteWebhookCommand(webhooks.find(caller, id).id(), caller));
     }
 
     @Operation(summary = "The webhook's delivery log",
@@ -174,6 +186,20 @@ class WebhookController {
                     + " field(s) invalid", errors);
         }
         return List.copyOf(events);
+    }
+
+    /** The aggregate's refusals as they were thrown; anything else is no answer of the domain. */
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof QaydException refusal) {
+                    throw refusal;
+                }
+            }
+            throw failure;
+        }
     }
 
     private static int pageSize(Integer limit) {

@@ -4,52 +4,55 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Component;
 import sa.qayd.api.Caller;
 import sa.qayd.api.Environment;
 import sa.qayd.api.ErrorCode;
 import sa.qayd.api.QaydException;
-import sa.qayd.platform.secret.MasterKey;
+import sa.qayd.api.webhook.WebhookDeletedEvent;
+import sa.qayd.api.webhook.WebhookRegisteredEvent;
 
 /**
- * The registrations. They are configuration of the integrator's account, not tax facts, so they
- * are plain rows rather than an event-sourced aggregate; deleting one keeps its delivery log.
+ * The registrations, from the Webhook aggregate's events. This group runs subscribing, in the
+ * registering command's transaction, so a webhook is listed, and receives events, the moment its
+ * registration is answered, and receives nothing once its deletion is; deleting keeps the delivery log.
  */
-@Repository
+@Component
+@ProcessingGroup(Webhooks.GROUP)
 class Webhooks {
+    static final String GROUP = "webhook-registrations";
     private static final String COLUMNS = """
             select webhook_id, account_id, environment, url, event_types, description, created_at from webhook""";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
-    private final MasterKey masterKey;
 
-    Webhooks(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, MasterKey masterKey) {
+    Webhooks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.masterKey = masterKey;
-        this.transaction = transaction;
-        this.clock = clock;
     }
 
-    Webhook register(UUID accountId, Environment environment, String url, List<WebhookEventType> events,
-                     String description, WebhookSecret secret) {
-        Webhook webhook = new Webhook(UUID.randomUUID(), accountId, environment, url, events, description,
-                clock.instant());
+    @EventHandler
+    void on(WebhookRegisteredEvent event) {
         jdbc.update("""
-                insert into webhook (webhook_id, account_id, environment, url, event_types, description, sealed_secret, created_at)
-                values (?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?)""",
-                webhook.id(), accountId, environment.name(), url,
-                String.join(",", events.stream().map(WebhookEventType::wireName).toList()), description,
-                secret.seal(masterKey, webhook.id()), Timestamp.from(webhook.createdAt()));
-        return webhook;
+                insert into webhook (webhook_id, account_id, environment, url, event_types, description, created_at)
+                values (?, ?, ?, ?, string_to_array(?, ','), ?, ?) on conflict (webhook_id) do nothing""",
+                event.webhookId(), event.accountId(), event.environment().name(), event.url(),
+                String.join(",", event.eventTypes()), event.description(), Timestamp.from(event.registeredAt()));
+    }
+
+    /** What was still waiting to be sent is cancelled, the log stays. */
+    @EventHandler
+    void on(WebhookDeletedEvent event) {
+        Timestamp deletedAt = Timestamp.from(event.deletedAt());
+        jdbc.update("update webhook set deleted_at = ? where webhook_id = ?", deletedAt, event.webhookId());
+        jdbc.update("update webhook_delivery set status = ? where webhook_id = ? and status = ?",
+                DeliveryStatus.CANCELLED.name(), event.webhookId(), DeliveryStatus.PENDING.name());
     }
 
     /** The caller's live webhook; another account's is "not found", another environment's is refused. */
@@ -75,15 +78,6 @@ class Webhooks {
         }
         sql.append(" order by created_at, webhook_id");
         return jdbc.query(sql.toString(), this::webhook, args.toArray());
-    }
-
-    /** Stops the webhook; what was still waiting to be sent is cancelled, the log stays. */
-    void delete(Webhook webhook) {
-        transaction.executeWithoutResult(status -> {
-            jdbc.update("update webhook set deleted_at = ? where webhook_id = ?", Timestamp.from(clock.instant()), webhook.id());
-            jdbc.update("update webhook_delivery set status = ? where webhook_id = ? and status = ?",
-                    DeliveryStatus.CANCELLED.name(), webhook.id(), DeliveryStatus.PENDING.name());
-        });
     }
 
     private Webhook webhook(ResultSet rs, int row) throws SQLException {
