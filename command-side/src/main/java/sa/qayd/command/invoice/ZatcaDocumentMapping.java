@@ -145,7 +145,7 @@ public final class ZatcaDocumentMapping {
         if (category == VatCategory.O) {
             return Set.of(TaxCategory.OUT_OF_SCOPE_CODE);
         }
-        return Arrays.stream(Exemption.values()).filter(e -> e.category().name().equals(category.name()))
+        return Arrays.stream(Exemption.values()).filter(e -> e.category() == category)
                 .map(Exemption::code).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -1,5 +1,7 @@
 package sa.qayd.zatca.model;
 
+import sa.qayd.api.invoice.VatCategory;
+
 /**
  * ZATCA's exemption reason codes with the exact English texts the KSA schematron compares against
  * (BR-KSA-CL-04; the schematron strips spaces and checks code + text).

@@ -3,6 +3,7 @@ package sa.qayd.zatca.model;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import sa.qayd.api.invoice.VatCategory;
 
 /**
  * A VAT category with its rate and, for Z/E/O, the exemption reason. Equal categories are summed

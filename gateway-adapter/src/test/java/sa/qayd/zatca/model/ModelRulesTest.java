@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import sa.qayd.api.invoice.VatCategory;
 import sa.qayd.zatca.qr.QrCode;
 import sa.qayd.zatca.qr.QrFields;
 import sa.qayd.zatca.testing.Invoices;

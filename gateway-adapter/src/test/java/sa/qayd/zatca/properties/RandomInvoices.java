@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import sa.qayd.api.invoice.VatCategory;
 import sa.qayd.zatca.model.Address;
 import sa.qayd.zatca.model.AllowanceCharge;
 import sa.qayd.zatca.model.Buyer;
@@ -24,7 +25,6 @@ import sa.qayd.zatca.model.Period;
 import sa.qayd.zatca.model.PrepaymentDeduction;
 import sa.qayd.zatca.model.TaxCategory;
 import sa.qayd.zatca.model.TransactionFlags;
-import sa.qayd.zatca.model.VatCategory;
 import sa.qayd.zatca.testing.Invoices;
 import sa.qayd.zatca.totals.Totals;
 
