@@ -24,10 +24,10 @@ import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.csr.CsrGenerator;
 import sa.qayd.zatca.hash.InvoiceHash;
-import sa.qayd.zatca.model.Address;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
 import sa.qayd.zatca.model.PartyId;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.Seller;
 import sa.qayd.zatca.model.TaxCategory;
 import sa.qayd.zatca.signing.Signer;
@@ -55,7 +55,7 @@ public class SignBenchmark {
         signer = Signer.of(keys.getPrivate(), certificate);
         Seller seller = new Seller("شركة توريد التكنولوجيا بأقصى سرعة المحدودة | Maximum Speed Tech Supply LTD", "399999999900003",
                 new PartyId("CRN", "1010010000"),
-                Address.saudi("الامير سلطان | Prince Sultan", "2322", "المربع | Al-Murabba", "الرياض | Riyadh", "23333"));
+                PostalAddress.saudi("الامير سلطان | Prince Sultan", "2322", "المربع | Al-Murabba", "الرياض | Riyadh", "23333"));
         InvoiceToIssue.Builder builder = InvoiceToIssue.builder().invoiceNumber("SME00010").uuid(UUID.randomUUID())
                 .issuedAt(LocalDateTime.now().withNano(0)).seller(seller).icv(10).previousInvoiceHash(InvoiceHash.FIRST_PREVIOUS_HASH);
         String[] items = {"كتاب", "قلم", "دفتر", "Milk 1L", "Bread"};

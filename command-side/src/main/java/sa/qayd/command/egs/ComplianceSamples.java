@@ -11,11 +11,11 @@ import sa.qayd.command.invoice.ZatcaDocumentMapping;
 import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.hash.InvoiceHash;
-import sa.qayd.zatca.model.Address;
 import sa.qayd.zatca.model.Buyer;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.TaxCategory;
 import sa.qayd.zatca.signing.Signer;
 
@@ -26,7 +26,7 @@ import sa.qayd.zatca.signing.Signer;
  */
 final class ComplianceSamples {
     private static final Buyer SAMPLE_BUYER = new Buyer("Compliance Sample Buyer", "399999999800003", null,
-            new Address("Prince Sultan Street", "2322", null, "Al Murabba", "Riyadh", "23333", "SA"));
+            new PostalAddress("Prince Sultan Street", "2322", null, "Al Murabba", "Riyadh", "23333", "SA"));
 
     private ComplianceSamples() {
     }

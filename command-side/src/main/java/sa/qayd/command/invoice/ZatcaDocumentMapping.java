@@ -16,7 +16,6 @@ import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.InvoiceLineDraft;
 import sa.qayd.api.invoice.PrepaymentDraft;
 import sa.qayd.api.invoice.VatCategory;
-import sa.qayd.zatca.model.Address;
 import sa.qayd.zatca.model.AllowanceCharge;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.Exemption;
@@ -24,6 +23,7 @@ import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
 import sa.qayd.zatca.model.PartyId;
 import sa.qayd.zatca.model.Period;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.PrepaymentDeduction;
 import sa.qayd.zatca.model.Seller;
 import sa.qayd.zatca.model.TaxCategory;
@@ -170,8 +170,8 @@ public final class ZatcaDocumentMapping {
                 buyer.address() == null ? null : address(buyer.address()));
     }
 
-    private static Address address(sa.qayd.api.Address address) {
-        return new Address(address.street(), address.buildingNumber(), address.additionalNumber(), address.district(),
+    private static PostalAddress address(sa.qayd.api.Address address) {
+        return new PostalAddress(address.street(), address.buildingNumber(), address.additionalNumber(), address.district(),
                 address.city(), address.postalCode(), address.country());
     }
 }

@@ -6,7 +6,7 @@ package sa.qayd.zatca.model;
  *
  * @param vatNumber may be null; then {@code otherId} identifies a standard-document buyer
  */
-public record Buyer(String registrationName, String vatNumber, PartyId otherId, Address address) {
+public record Buyer(String registrationName, String vatNumber, PartyId otherId, PostalAddress address) {
 
     public Buyer {
         Text.optional("buyer name", registrationName, 1000);

@@ -3,7 +3,7 @@ package sa.qayd.zatca.model;
 import java.util.Objects;
 
 /** The supplier (the taxpayer the EGS unit belongs to). */
-public record Seller(String registrationName, String vatNumber, PartyId id, Address address) {
+public record Seller(String registrationName, String vatNumber, PartyId id, PostalAddress address) {
 
     /** 15 digits, first and last digit 3 (BR-KSA-39/40). */
     public static final String VAT_NUMBER_PATTERN = "3\\d{13}3";

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import sa.qayd.zatca.model.Address;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.AllowanceCharge;
 import sa.qayd.zatca.model.Buyer;
 import sa.qayd.zatca.model.DocumentKind;
@@ -142,7 +142,7 @@ public final class UblInvoiceWriter {
         x.end("cac:AccountingCustomerParty");
     }
 
-    private static void address(XmlBuilder x, Address a) {
+    private static void address(XmlBuilder x, PostalAddress a) {
         x.start("cac:PostalAddress")
                 .leaf("cbc:StreetName", a.street())
                 .optionalLeaf("cbc:BuildingNumber", a.buildingNumber())

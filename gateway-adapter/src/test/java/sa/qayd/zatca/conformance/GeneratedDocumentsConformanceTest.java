@@ -82,7 +82,7 @@ class GeneratedDocumentsConformanceTest {
         scenarios.add(Arguments.of("standard export", Invoices.of(DocumentKind.STANDARD_INVOICE)
                 .flags(new TransactionFlags(false, false, true, false, false))
                 .buyer(new Buyer("Foreign Buyer GmbH", null, new PartyId("OTH", "DE123"),
-                        new sa.qayd.zatca.model.Address("Hauptstrasse 1", null, null, null, "Berlin", "10115", "DE")))
+                        new sa.qayd.zatca.model.PostalAddress("Hauptstrasse 1", null, null, null, "Berlin", "10115", "DE")))
                 .line(InvoiceLine.of("Export goods", BigDecimal.TEN, new BigDecimal("12.00"), TaxCategory.exempted(Exemption.EXPORT_OF_GOODS)))
                 .build()));
         scenarios.add(Arguments.of("standard third party self-billed", Invoices.of(DocumentKind.STANDARD_INVOICE)

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import sa.qayd.api.invoice.VatCategory;
-import sa.qayd.zatca.model.Address;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.AllowanceCharge;
 import sa.qayd.zatca.model.Buyer;
 import sa.qayd.zatca.model.CodeLists;
@@ -83,7 +83,7 @@ final class RandomInvoices {
         }
         if (flags.export()) {
             builder.buyer(new Buyer("Foreign Buyer GmbH", null, new PartyId("OTH", "DE" + random.nextInt(100_000, 999_999)),
-                    new Address("Hauptstrasse 1", null, null, null, "Berlin", "10115", "DE")));
+                    new PostalAddress("Hauptstrasse 1", null, null, null, "Berlin", "10115", "DE")));
         } else if (!kind.simplified() && chance(30)) {
             builder.buyer(new Buyer("Buyer without VAT number", null, otherBuyerId(), Invoices.BUYER.address()));
         }

@@ -14,7 +14,7 @@ import sa.qayd.zatca.csr.CsrGenerator;
 import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.fatoora.InvoiceSubmission;
 import sa.qayd.zatca.hash.InvoiceHash;
-import sa.qayd.zatca.model.Address;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.Buyer;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.InvoiceLine;
@@ -32,7 +32,7 @@ public final class TestEgsUnit {
     /** The SDK's VAT number, the only one ZATCA's developer portal accepts. */
     public static final String VAT_NUMBER = "399999999900003";
     private static final Buyer BUYER = new Buyer("Buyer Test Company", "399999999800003", null,
-            Address.saudi("Prince Sultan Street", "1234", "Al Rawdah", "Jeddah", "23435"));
+            PostalAddress.saudi("Prince Sultan Street", "1234", "Al Rawdah", "Jeddah", "23435"));
 
     private final String commonName;
     private final Seller seller;
@@ -48,7 +48,7 @@ public final class TestEgsUnit {
     public TestEgsUnit(String commonName, String vatNumber) {
         this.commonName = commonName;
         this.seller = new Seller("Qayd Test Trading LLC", vatNumber, new PartyId("CRN", "1010010000"),
-                Address.saudi("King Fahd Road", "2322", "Al Olaya", "Riyadh", "12214"));
+                PostalAddress.saudi("King Fahd Road", "2322", "Al Olaya", "Riyadh", "12214"));
     }
 
     /** A PEM CSR for the unit's current key (title 1100: all six document kinds), as the SDK produces it. */

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.hash.InvoiceHash;
-import sa.qayd.zatca.model.Address;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.Buyer;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.InvoiceLine;
@@ -19,10 +19,10 @@ public final class Invoices {
 
     public static final Seller SELLER = new Seller("شركة توريد التكنولوجيا بأقصى سرعة المحدودة | Maximum Speed Tech Supply LTD",
             "399999999900003", new PartyId("CRN", "1010010000"),
-            new Address("الامير سلطان | Prince Sultan", "2322", "1234", "المربع | Al-Murabba", "الرياض | Riyadh", "23333", "SA"));
+            new PostalAddress("الامير سلطان | Prince Sultan", "2322", "1234", "المربع | Al-Murabba", "الرياض | Riyadh", "23333", "SA"));
 
     public static final Buyer BUYER = new Buyer("Fatoora Samples LTD", "399999999800003", null,
-            Address.saudi("صلاح الدين | Salah Al-Din", "1111", "المروج | Al-Murooj", "الرياض | Riyadh", "12222"));
+            PostalAddress.saudi("صلاح الدين | Salah Al-Din", "1111", "المروج | Al-Murooj", "الرياض | Riyadh", "12222"));
 
     private Invoices() {
     }

@@ -16,7 +16,7 @@ import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.csr.CsrGenerator;
 import sa.qayd.zatca.hash.InvoiceHash;
-import sa.qayd.zatca.model.Address;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.Buyer;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.Exemption;
@@ -36,10 +36,10 @@ final class SampleInvoices {
 
     static final Seller SELLER = new Seller(SELLER_ARABIC_NAME + " | Maximum Speed Tech Supply LTD",
             "399999999900003", new PartyId("CRN", "1010010000"),
-            new Address("الامير سلطان | Prince Sultan", "2322", "1234", "المربع | Al-Murabba", "الرياض | Riyadh", "23333", "SA"));
+            new PostalAddress("الامير سلطان | Prince Sultan", "2322", "1234", "المربع | Al-Murabba", "الرياض | Riyadh", "23333", "SA"));
 
     static final Buyer BUYER = new Buyer("شركة نماذج فاتورة المحدودة | Fatoora Samples LTD", "399999999800003", null,
-            Address.saudi("صلاح الدين | Salah Al-Din", "1111", "المروج | Al-Murooj", "الرياض | Riyadh", "12222"));
+            PostalAddress.saudi("صلاح الدين | Salah Al-Din", "1111", "المروج | Al-Murooj", "الرياض | Riyadh", "12222"));
 
     private static final Signer SIGNER = selfIssuedSigner();
 

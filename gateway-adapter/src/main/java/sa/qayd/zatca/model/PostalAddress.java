@@ -6,10 +6,10 @@ package sa.qayd.zatca.model;
  *
  * @param additionalNumber the national address' additional number ({@code cbc:PlotIdentification}), optional
  */
-public record Address(String street, String buildingNumber, String additionalNumber, String district, String city,
+public record PostalAddress(String street, String buildingNumber, String additionalNumber, String district, String city,
                       String postalZone, String countryCode) {
 
-    public Address {
+    public PostalAddress {
         Text.matching("country code", countryCode, "[A-Z]{2}");
         Text.check("street", street, 1000);
         Text.check("city", city, 1000);
@@ -28,7 +28,7 @@ public record Address(String street, String buildingNumber, String additionalNum
         }
     }
 
-    public static Address saudi(String street, String buildingNumber, String district, String city, String postalZone) {
-        return new Address(street, buildingNumber, null, district, city, postalZone, "SA");
+    public static PostalAddress saudi(String street, String buildingNumber, String district, String city, String postalZone) {
+        return new PostalAddress(street, buildingNumber, null, district, city, postalZone, "SA");
     }
 }
