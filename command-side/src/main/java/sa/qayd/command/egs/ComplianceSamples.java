@@ -11,7 +11,7 @@ import sa.qayd.command.invoice.ZatcaDocumentMapping;
 import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.hash.InvoiceHash;
-import sa.qayd.zatca.model.Buyer;
+import sa.qayd.zatca.model.BuyerParty;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
@@ -25,7 +25,7 @@ import sa.qayd.zatca.signing.Signer;
  * real documents.
  */
 final class ComplianceSamples {
-    private static final Buyer SAMPLE_BUYER = new Buyer("Compliance Sample Buyer", "399999999800003", null,
+    private static final BuyerParty SAMPLE_BUYER = new BuyerParty("Compliance Sample Buyer", "399999999800003", null,
             new PostalAddress("Prince Sultan Street", "2322", null, "Al Murabba", "Riyadh", "23333", "SA"));
 
     private ComplianceSamples() {

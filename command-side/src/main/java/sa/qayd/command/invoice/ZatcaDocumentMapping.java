@@ -17,6 +17,7 @@ import sa.qayd.api.invoice.InvoiceLineDraft;
 import sa.qayd.api.invoice.PrepaymentDraft;
 import sa.qayd.api.invoice.VatCategory;
 import sa.qayd.zatca.model.AllowanceCharge;
+import sa.qayd.zatca.model.BuyerParty;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.Exemption;
 import sa.qayd.zatca.model.InvoiceLine;
@@ -160,11 +161,11 @@ public final class ZatcaDocumentMapping {
                 .orElseThrow(() -> new IllegalArgumentException("unknown exemption reason code " + code));
     }
 
-    private static sa.qayd.zatca.model.Buyer buyer(Buyer buyer) {
+    private static BuyerParty buyer(Buyer buyer) {
         if (buyer == null) {
             return null;
         }
-        return new sa.qayd.zatca.model.Buyer(buyer.name(), buyer.vatNumber(),
+        return new BuyerParty(buyer.name(), buyer.vatNumber(),
                 buyer.identification() == null ? null
                         : new PartyId(buyer.identification().scheme(), buyer.identification().value()),
                 buyer.address() == null ? null : address(buyer.address()));

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  *                               {@link sa.qayd.zatca.hash.InvoiceHash#FIRST_PREVIOUS_HASH}
  */
 public record InvoiceToIssue(DocumentKind kind, TransactionFlags flags, String invoiceNumber, UUID uuid,
-                             LocalDateTime issuedAt, Seller seller, Buyer buyer, String currency, BigDecimal exchangeRate,
+                             LocalDateTime issuedAt, Seller seller, BuyerParty buyer, String currency, BigDecimal exchangeRate,
                              List<InvoiceLine> lines, List<AllowanceCharge> allowanceCharges, String paymentMeansCode,
                              String billingReference, String reason, LocalDate supplyDate, LocalDate supplyEndDate,
                              Period invoicePeriod, String note, String purchaseOrderReference, String contractReference,
@@ -156,7 +156,7 @@ public record InvoiceToIssue(DocumentKind kind, TransactionFlags flags, String i
         private UUID uuid;
         private LocalDateTime issuedAt;
         private Seller seller;
-        private Buyer buyer;
+        private BuyerParty buyer;
         private String currency = SAR;
         private BigDecimal exchangeRate;
         private final List<InvoiceLine> lines = new ArrayList<>();
@@ -181,7 +181,7 @@ public record InvoiceToIssue(DocumentKind kind, TransactionFlags flags, String i
         public Builder uuid(UUID value) { uuid = value; return this; }
         public Builder issuedAt(LocalDateTime value) { issuedAt = value; return this; }
         public Builder seller(Seller value) { seller = value; return this; }
-        public Builder buyer(Buyer value) { buyer = value; return this; }
+        public Builder buyer(BuyerParty value) { buyer = value; return this; }
         /** Another currency than SAR, with the SAR value of one unit of it. */
         public Builder currency(String value, BigDecimal sarPerUnit) { currency = value; exchangeRate = sarPerUnit; return this; }
         public Builder line(InvoiceLine value) { lines.add(value); return this; }

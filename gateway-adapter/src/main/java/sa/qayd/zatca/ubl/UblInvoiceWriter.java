@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import sa.qayd.zatca.model.PostalAddress;
+import sa.qayd.zatca.model.BuyerParty;
 import sa.qayd.zatca.model.AllowanceCharge;
-import sa.qayd.zatca.model.Buyer;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
 import sa.qayd.zatca.model.Period;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.PrepaymentDeduction;
 import sa.qayd.zatca.model.Seller;
 import sa.qayd.zatca.model.TaxCategory;
@@ -122,7 +122,7 @@ public final class UblInvoiceWriter {
         x.end("cac:Party").end("cac:AccountingSupplierParty");
     }
 
-    private static void customer(XmlBuilder x, Buyer buyer) {
+    private static void customer(XmlBuilder x, BuyerParty buyer) {
         x.start("cac:AccountingCustomerParty");
         if (buyer != null) {
             x.start("cac:Party");

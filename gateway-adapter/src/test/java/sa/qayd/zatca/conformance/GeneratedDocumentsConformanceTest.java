@@ -18,7 +18,7 @@ import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.hash.InvoiceHash;
 import sa.qayd.zatca.model.AllowanceCharge;
-import sa.qayd.zatca.model.Buyer;
+import sa.qayd.zatca.model.BuyerParty;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.Exemption;
 import sa.qayd.zatca.model.InvoiceLine;
@@ -76,12 +76,12 @@ class GeneratedDocumentsConformanceTest {
         scenarios.add(Arguments.of("summary simplified", Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
                 .flags(new TransactionFlags(false, false, false, true, false))
                 .supplyDate(today.minusDays(7)).supplyEndDate(today)
-                .buyer(new Buyer("عميل نقدي", null, null, null)).build()));
+                .buyer(new BuyerParty("عميل نقدي", null, null, null)).build()));
         scenarios.add(Arguments.of("nominal simplified", Invoices.of(DocumentKind.SIMPLIFIED_INVOICE)
                 .flags(new TransactionFlags(false, true, false, false, false)).build()));
         scenarios.add(Arguments.of("standard export", Invoices.of(DocumentKind.STANDARD_INVOICE)
                 .flags(new TransactionFlags(false, false, true, false, false))
-                .buyer(new Buyer("Foreign Buyer GmbH", null, new PartyId("OTH", "DE123"),
+                .buyer(new BuyerParty("Foreign Buyer GmbH", null, new PartyId("OTH", "DE123"),
                         new sa.qayd.zatca.model.PostalAddress("Hauptstrasse 1", null, null, null, "Berlin", "10115", "DE")))
                 .line(InvoiceLine.of("Export goods", BigDecimal.TEN, new BigDecimal("12.00"), TaxCategory.exempted(Exemption.EXPORT_OF_GOODS)))
                 .build()));
@@ -91,7 +91,7 @@ class GeneratedDocumentsConformanceTest {
                 .flags(new TransactionFlags(false, false, false, true, false))
                 .supplyDate(today.minusDays(30)).supplyEndDate(today.minusDays(1)).build()));
         scenarios.add(Arguments.of("simplified summary credit note", Invoices.of(DocumentKind.SIMPLIFIED_CREDIT_NOTE)
-                .flags(new TransactionFlags(true, false, false, true, false)).buyer(new Buyer("عميل نقدي", null, null, null))
+                .flags(new TransactionFlags(true, false, false, true, false)).buyer(new BuyerParty("عميل نقدي", null, null, null))
                 .supplyDate(today.minusDays(30)).supplyEndDate(today).build()));
         scenarios.add(Arguments.of("foreign currency with a charge and rounding", Invoices.of(DocumentKind.STANDARD_INVOICE)
                 .currency("USD", new BigDecimal("3.75"))
@@ -123,7 +123,7 @@ class GeneratedDocumentsConformanceTest {
                 .build()));
         for (String scheme : List.of("TIN", "CRN", "MOM", "MLS", "700", "SAG", "NAT", "GCC", "IQA", "PAS", "OTH")) {
             scenarios.add(Arguments.of("standard buyer identified by " + scheme, Invoices.of(DocumentKind.STANDARD_INVOICE)
-                    .buyer(new Buyer("Buyer without VAT", null, new PartyId(scheme, "1234567890"), Invoices.BUYER.address()))
+                    .buyer(new BuyerParty("Buyer without VAT", null, new PartyId(scheme, "1234567890"), Invoices.BUYER.address()))
                     .build()));
         }
         return scenarios.stream();
@@ -146,7 +146,7 @@ class GeneratedDocumentsConformanceTest {
         InvoiceToIssue.Builder builder = Invoices.of(kind)
                 .line(InvoiceLine.of("Exempted supply", new BigDecimal("2"), new BigDecimal("150.00"), TaxCategory.exempted(exemption)));
         if (exemption.needsCitizenBuyer()) {
-            builder.buyer(new Buyer("محمد عبدالله", kind.simplified() ? null : "399999999800003", new PartyId("NAT", "1234567890"),
+            builder.buyer(new BuyerParty("محمد عبدالله", kind.simplified() ? null : "399999999800003", new PartyId("NAT", "1234567890"),
                     Invoices.BUYER.address()));
         }
         return builder.build();

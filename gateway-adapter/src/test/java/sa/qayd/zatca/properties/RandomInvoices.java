@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import sa.qayd.api.invoice.VatCategory;
-import sa.qayd.zatca.model.PostalAddress;
+import sa.qayd.zatca.model.BuyerParty;
 import sa.qayd.zatca.model.AllowanceCharge;
-import sa.qayd.zatca.model.Buyer;
 import sa.qayd.zatca.model.CodeLists;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.Exemption;
@@ -22,6 +21,7 @@ import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
 import sa.qayd.zatca.model.PartyId;
 import sa.qayd.zatca.model.Period;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.PrepaymentDeduction;
 import sa.qayd.zatca.model.TaxCategory;
 import sa.qayd.zatca.model.TransactionFlags;
@@ -79,13 +79,13 @@ final class RandomInvoices {
             builder.supplyDate(start).supplyEndDate(flags.summary() || chance(50) ? start.plusDays(random.nextInt(0, 60)) : null);
         }
         if (flags.summary() && kind.simplified()) {
-            builder.buyer(new Buyer(text(1, 40), null, null, null));
+            builder.buyer(new BuyerParty(text(1, 40), null, null, null));
         }
         if (flags.export()) {
-            builder.buyer(new Buyer("Foreign Buyer GmbH", null, new PartyId("OTH", "DE" + random.nextInt(100_000, 999_999)),
+            builder.buyer(new BuyerParty("Foreign Buyer GmbH", null, new PartyId("OTH", "DE" + random.nextInt(100_000, 999_999)),
                     new PostalAddress("Hauptstrasse 1", null, null, null, "Berlin", "10115", "DE")));
         } else if (!kind.simplified() && chance(30)) {
-            builder.buyer(new Buyer("Buyer without VAT number", null, otherBuyerId(), Invoices.BUYER.address()));
+            builder.buyer(new BuyerParty("Buyer without VAT number", null, otherBuyerId(), Invoices.BUYER.address()));
         }
         if (chance(30)) {
             builder.note(text(1, 200));

@@ -14,12 +14,12 @@ import sa.qayd.zatca.csr.CsrGenerator;
 import sa.qayd.zatca.fatoora.FatooraEnvironment;
 import sa.qayd.zatca.fatoora.InvoiceSubmission;
 import sa.qayd.zatca.hash.InvoiceHash;
-import sa.qayd.zatca.model.PostalAddress;
-import sa.qayd.zatca.model.Buyer;
+import sa.qayd.zatca.model.BuyerParty;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
 import sa.qayd.zatca.model.PartyId;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.Seller;
 import sa.qayd.zatca.model.TaxCategory;
 import sa.qayd.zatca.signing.Signer;
@@ -31,7 +31,7 @@ import sa.qayd.zatca.signing.Signer;
 public final class TestEgsUnit {
     /** The SDK's VAT number, the only one ZATCA's developer portal accepts. */
     public static final String VAT_NUMBER = "399999999900003";
-    private static final Buyer BUYER = new Buyer("Buyer Test Company", "399999999800003", null,
+    private static final BuyerParty BUYER = new BuyerParty("Buyer Test Company", "399999999800003", null,
             PostalAddress.saudi("Prince Sultan Street", "1234", "Al Rawdah", "Jeddah", "23435"));
 
     private final String commonName;

@@ -5,12 +5,12 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.hash.InvoiceHash;
-import sa.qayd.zatca.model.PostalAddress;
-import sa.qayd.zatca.model.Buyer;
+import sa.qayd.zatca.model.BuyerParty;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
 import sa.qayd.zatca.model.PartyId;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.Seller;
 import sa.qayd.zatca.model.TaxCategory;
 
@@ -21,7 +21,7 @@ public final class Invoices {
             "399999999900003", new PartyId("CRN", "1010010000"),
             new PostalAddress("الامير سلطان | Prince Sultan", "2322", "1234", "المربع | Al-Murabba", "الرياض | Riyadh", "23333", "SA"));
 
-    public static final Buyer BUYER = new Buyer("Fatoora Samples LTD", "399999999800003", null,
+    public static final BuyerParty BUYER = new BuyerParty("Fatoora Samples LTD", "399999999800003", null,
             PostalAddress.saudi("صلاح الدين | Salah Al-Din", "1111", "المروج | Al-Murooj", "الرياض | Riyadh", "12222"));
 
     private Invoices() {

@@ -16,13 +16,13 @@ import sa.qayd.zatca.SignedInvoice;
 import sa.qayd.zatca.ZatcaDocuments;
 import sa.qayd.zatca.csr.CsrGenerator;
 import sa.qayd.zatca.hash.InvoiceHash;
-import sa.qayd.zatca.model.PostalAddress;
-import sa.qayd.zatca.model.Buyer;
+import sa.qayd.zatca.model.BuyerParty;
 import sa.qayd.zatca.model.DocumentKind;
 import sa.qayd.zatca.model.Exemption;
 import sa.qayd.zatca.model.InvoiceLine;
 import sa.qayd.zatca.model.InvoiceToIssue;
 import sa.qayd.zatca.model.PartyId;
+import sa.qayd.zatca.model.PostalAddress;
 import sa.qayd.zatca.model.Seller;
 import sa.qayd.zatca.model.TaxCategory;
 import sa.qayd.zatca.signing.Signer;
@@ -38,7 +38,7 @@ final class SampleInvoices {
             "399999999900003", new PartyId("CRN", "1010010000"),
             new PostalAddress("الامير سلطان | Prince Sultan", "2322", "1234", "المربع | Al-Murabba", "الرياض | Riyadh", "23333", "SA"));
 
-    static final Buyer BUYER = new Buyer("شركة نماذج فاتورة المحدودة | Fatoora Samples LTD", "399999999800003", null,
+    static final BuyerParty BUYER = new BuyerParty("شركة نماذج فاتورة المحدودة | Fatoora Samples LTD", "399999999800003", null,
             PostalAddress.saudi("صلاح الدين | Salah Al-Din", "1111", "المروج | Al-Murooj", "الرياض | Riyadh", "12222"));
 
     private static final Signer SIGNER = selfIssuedSigner();

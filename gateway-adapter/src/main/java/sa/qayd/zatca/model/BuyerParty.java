@@ -6,9 +6,9 @@ package sa.qayd.zatca.model;
  *
  * @param vatNumber may be null; then {@code otherId} identifies a standard-document buyer
  */
-public record Buyer(String registrationName, String vatNumber, PartyId otherId, PostalAddress address) {
+public record BuyerParty(String registrationName, String vatNumber, PartyId otherId, PostalAddress address) {
 
-    public Buyer {
+    public BuyerParty {
         Text.optional("buyer name", registrationName, 1000);
         if (vatNumber != null) {
             Text.matching("buyer VAT number", vatNumber, Seller.VAT_NUMBER_PATTERN);
