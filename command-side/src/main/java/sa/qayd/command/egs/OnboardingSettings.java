@@ -3,7 +3,7 @@ package sa.qayd.command.egs;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import sa.qayd.api.retry.Backoff;
+import sa.qayd.platform.retry.Backoff;
 
 /**
  * How onboarding steps and renewals wait for ZATCA when it cannot be reached ({@code qayd.onboarding.*}):

@@ -24,7 +24,7 @@ import sa.qayd.api.egs.RecordComplianceChecksCommand;
 import sa.qayd.api.egs.RecordComplianceCsidCommand;
 import sa.qayd.api.egs.RecordProductionCsidCommand;
 import sa.qayd.api.egs.RecordZatcaRefusalCommand;
-import sa.qayd.api.retry.Backoff;
+import sa.qayd.platform.retry.Backoff;
 import sa.qayd.command.secrets.EgsSecrets;
 import sa.qayd.command.secrets.SecretKind;
 import sa.qayd.command.zatca.WorkInputs;

@@ -3,7 +3,7 @@ package sa.qayd.command.invoice;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import sa.qayd.api.retry.Backoff;
+import sa.qayd.platform.retry.Backoff;
 
 /**
  * How documents wait through ZATCA outages, and what callers and unreported documents are told

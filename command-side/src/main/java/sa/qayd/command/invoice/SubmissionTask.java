@@ -10,7 +10,7 @@ import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.RecordSubmissionAnswerCommand;
 import sa.qayd.api.invoice.SubmissionAnswer;
 import sa.qayd.api.invoice.SubmissionAnswer.Channel;
-import sa.qayd.api.retry.Backoff;
+import sa.qayd.platform.retry.Backoff;
 import sa.qayd.command.registrations.EventStoreRegistrations;
 import sa.qayd.command.secrets.EgsSecrets;
 import sa.qayd.command.zatca.WorkKind;

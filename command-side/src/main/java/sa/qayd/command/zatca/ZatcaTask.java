@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import sa.qayd.zatca.fatoora.FatooraOutcome;
-import sa.qayd.api.retry.Backoff;
+import sa.qayd.platform.retry.Backoff;
 
 /**
  * The ZATCA calls behind one kind of work. A task runs with no lock and no transaction held: it calls

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import sa.qayd.api.retry.Backoff;
+import sa.qayd.platform.retry.Backoff;
 
 /** A lane set to no calls in flight is not run at all: that replica leaves the work to the others. */
 class ZatcaWorkerLanesTest {

@@ -3,7 +3,7 @@ package sa.qayd.query.webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import sa.qayd.api.retry.Backoff;
+import sa.qayd.platform.retry.Backoff;
 
 /**
  * When a failed delivery is tried again: exponential backoff with jitter (so that receivers coming

@@ -1,4 +1,4 @@
-package sa.qayd.api.retry;
+package sa.qayd.platform.retry;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
