@@ -81,6 +81,10 @@ class SubmissionTask implements ZatcaTask {
         }
         Boolean settled = commands.sendAndWait(Actor.ZATCA_WORKER.command(
                 new RecordSubmissionAnswerCommand(work.id(), answer, retry == null ? null : retry.at())));
-        return Boolean.TRUE.equals(settled) || retry == null ? DONE : retry;
+        if (Boolean.TRUE.equals(settled)) {
+            // the invoice is final: the event that made it so removed its work in the same transaction
+            return SETTLED;
+        }
+        return retry == null ? DONE : retry;
     }
 }

@@ -29,6 +29,13 @@ public interface ZatcaTask {
     }
 
     /**
+     * Nothing more to send, and the event that settled the work already removed its row in the answer's
+     * own transaction: the worker has nothing left to write.
+     */
+    record Settled() implements Result {
+    }
+
+    /**
      * Not settled: try again at {@code at}. {@code gatewayBusy}: the gateway asked every caller to wait
      * (429 with Retry-After), so the worker pauses all calls to it until then.
      */
@@ -36,6 +43,8 @@ public interface ZatcaTask {
     }
 
     Result DONE = new Done();
+
+    Result SETTLED = new Settled();
 
     /**
      * Try a transient outcome again: after the backoff, or after ZATCA's Retry-After if later; a 429

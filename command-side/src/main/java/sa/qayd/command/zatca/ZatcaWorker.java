@@ -234,7 +234,9 @@ public class ZatcaWorker implements SmartLifecycle {
                     queue.reschedule(work, retry.at(), retry.reason());
                     log.debug("ZATCA work {} {} tried again at {}: {}", work.kind(), work.id(), retry.at(), retry.reason());
                 } else {
-                    queue.complete(work);
+                    if (!(result instanceof ZatcaTask.Settled)) {
+                        queue.complete(work);
+                    }
                     settled.incrementAndGet();
                     log.debug("ZATCA work {} {} done after {} attempts", work.kind(), work.id(), work.attempts());
                 }

@@ -1,5 +1,6 @@
 package sa.qayd.query.webhook;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -101,12 +102,31 @@ class Deliveries {
                 Timestamp.from(now), Timestamp.from(now.plus(lease)));
     }
 
-    void delivered(Claimed delivery, int statusCode) {
-        jdbc.update("""
-                update webhook_delivery set status = ?, delivered_at = ?, last_status_code = ?, last_error = null
-                where delivery_id = ? and status = ?""",
-                DeliveryStatus.DELIVERED.name(), Timestamp.from(clock.instant()), statusCode, delivery.deliveryId(),
-                DeliveryStatus.PENDING.name());
+    /** A receiver took a delivery: it answered {@code statusCode} (2xx) at {@code at}. */
+    record Delivered(UUID deliveryId, int statusCode, Instant at) {
+    }
+
+    /** Records a round's deliveries in one statement: one commit for the round, not one per delivery. */
+    void delivered(List<Delivered> delivered) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    update webhook_delivery d set status = ?, delivered_at = taken.at, last_status_code = taken.code,
+                        last_error = null
+                    from unnest(?, ?, ?) as taken(id, code, at)
+                    where d.delivery_id = taken.id and d.status = ?""");
+            statement.setString(1, DeliveryStatus.DELIVERED.name());
+            statement.setArray(2, connection.createArrayOf("uuid",
+                    delivered.stream().map(Delivered::deliveryId).toArray()));
+            statement.setArray(3, connection.createArrayOf("int4",
+                    delivered.stream().map(Delivered::statusCode).toArray()));
+            statement.setArray(4, connection.createArrayOf("timestamptz",
+                    delivered.stream().map(taken -> Timestamp.from(taken.at())).toArray()));
+            statement.setString(5, DeliveryStatus.PENDING.name());
+            return statement;
+        });
     }
 
     /** Records a failed attempt: due again at {@code nextAttempt}, or given up when there is none. */

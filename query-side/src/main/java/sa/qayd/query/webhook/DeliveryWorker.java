@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -115,7 +116,8 @@ class DeliveryWorker implements SmartLifecycle {
             List<Deliveries.Claimed> round;
             do {
                 round = deliveries.claimDue(settings.batchSize(), settings.claimLease());
-                CompletableFuture.allOf(round.stream().map(this::attempt).toArray(CompletableFuture[]::new)).join();
+                List<CompletableFuture<Deliveries.Delivered>> attempts = round.stream().map(this::attempt).toList();
+                deliveries.delivered(attempts.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
             } while (round.size() == settings.batchSize() && isRunning());
         } catch (RuntimeException e) {
             // a scheduled task that throws is never run again
@@ -123,7 +125,12 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private CompletableFuture<Void> attempt(Deliveries.Claimed delivery) {
+    /**
+     * Sends one delivery; completes with what to record when the receiver took it, or null when it did
+     * not (the failed attempt is recorded at once). The round records its deliveries together: until
+     * then the claim's lease keeps them from being sent again.
+     */
+    private CompletableFuture<Deliveries.Delivered> attempt(Deliveries.Claimed delivery) {
         Optional<String> refusal = targets.refusal(delivery.url());
         if (refusal.isPresent()) {
             retryLater(delivery, null, "not sent: the URL " + refusal.get());
@@ -135,17 +142,17 @@ class DeliveryWorker implements SmartLifecycle {
                 .addHeader("Qayd-Event-Id", delivery.eventId())
                 .addHeader("Qayd-Delivery-Id", delivery.deliveryId().toString())
                 .build();
-        CompletableFuture<Void> outcome = new CompletableFuture<>();
+        CompletableFuture<Deliveries.Delivered> outcome = new CompletableFuture<>();
         http.execute(request, new FutureCallback<SimpleHttpResponse>() {
             @Override
             public void completed(SimpleHttpResponse response) {
                 if (response.getCode() / 100 == 2) {
-                    deliveries.delivered(delivery, response.getCode());
                     count("delivered");
+                    outcome.complete(new Deliveries.Delivered(delivery.deliveryId(), response.getCode(), clock.instant()));
                 } else {
                     retryLater(delivery, response.getCode(), "the receiver answered HTTP " + response.getCode());
+                    outcome.complete(null);
                 }
-                outcome.complete(null);
             }
 
             @Override
