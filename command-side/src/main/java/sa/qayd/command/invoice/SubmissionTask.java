@@ -5,13 +5,11 @@ import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import sa.qayd.api.Actor;
-import sa.qayd.api.invoice.InvoiceIssuedEvent;
 import sa.qayd.api.invoice.InvoiceKind;
 import sa.qayd.api.invoice.RecordSubmissionAnswerCommand;
 import sa.qayd.api.invoice.SubmissionAnswer;
 import sa.qayd.api.invoice.SubmissionAnswer.Channel;
 import sa.qayd.platform.retry.Backoff;
-import sa.qayd.command.registrations.EventStoreRegistrations;
 import sa.qayd.command.secrets.EgsSecrets;
 import sa.qayd.command.zatca.WorkKind;
 import sa.qayd.command.zatca.ZatcaAnswers;
@@ -32,17 +30,17 @@ import sa.qayd.zatca.fatoora.InvoiceSubmission;
  */
 @Component
 class SubmissionTask implements ZatcaTask {
-    private final EventStoreRegistrations registrations;
+    private final IssuedDocuments documents;
     private final ZatcaGateways gateways;
     private final EgsSecrets secrets;
     private final CommandGateway commands;
     private final SubmissionSettings settings;
     private final Clock clock;
 
-    SubmissionTask(EventStoreRegistrations registrations, ZatcaGateways gateways, EgsSecrets secrets,
+    SubmissionTask(IssuedDocuments documents, ZatcaGateways gateways, EgsSecrets secrets,
                    CommandGateway commands, SubmissionSettings settings, Clock clock) {
         this.clock = clock;
-        this.registrations = registrations;
+        this.documents = documents;
         this.gateways = gateways;
         this.secrets = secrets;
         this.commands = commands;
@@ -61,7 +59,7 @@ class SubmissionTask implements ZatcaTask {
 
     @Override
     public Result run(ZatcaWork work) {
-        InvoiceIssuedEvent issued = registrations.issued(work.id()).orElseThrow(() -> new IllegalStateException(
+        IssuedDocuments.IssuedDocument issued = documents.find(work.id()).orElseThrow(() -> new IllegalStateException(
                 "work " + work.kind() + " for " + work.id() + " has no issued document"));
         FatooraClient client = gateways.client(issued.environment());
         GatewayCredentials csid = secrets.credentials(issued.egsUnitId(), issued.signingKeyId(), client.environment());

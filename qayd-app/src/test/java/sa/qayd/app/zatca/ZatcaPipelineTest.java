@@ -37,6 +37,8 @@ import sa.qayd.app.QaydApplication;
 import sa.qayd.app.ServiceTest;
 import sa.qayd.app.Tenants;
 import sa.qayd.app.Tenants.Tenant;
+import sa.qayd.command.invoice.IssuedDocuments;
+import sa.qayd.command.registrations.EventStoreRegistrations;
 import sa.qayd.zatca.hash.InvoiceHash;
 import sa.qayd.zatca.signing.Signer;
 import sa.qayd.zatca.simulator.FatooraSimulator;
@@ -67,6 +69,10 @@ class ZatcaPipelineTest extends ServiceTest {
     JdbcTemplate jdbc;
     @Autowired
     CommandBus commandBus;
+    @Autowired
+    IssuedDocuments documents;
+    @Autowired
+    EventStoreRegistrations registrations;
 
     EventLog events;
 
@@ -127,6 +133,29 @@ class ZatcaPipelineTest extends ServiceTest {
                 assertThat(events.events("InvoiceReportedEvent", "accountId", tenant.accountId())).hasSize(51));
         assertThat(events.events("InvoiceReportedEvent", "accountId", tenant.accountId()))
                 .allSatisfy(reported -> assertThat(reported.path("warnings")).isEmpty());
+    }
+
+    @Test
+    void theWorkerSendsWhatWasIssuedWhetherReadStraightOrThroughTheUpcasters() {
+        Tenant tenant = tenants.onboard("sandbox");
+        UUID unit = tenants.activeUnit(tenant.apiKey(), "both");
+        Api.Reply simplified = api.post("/v1/invoices/simplified", tenant.apiKey(),
+                Tenants.simplifiedInvoice().put("egs_unit_id", unit.toString()));
+        assertThat(simplified.status()).isEqualTo(201);
+        UUID invoiceId = UUID.fromString(simplified.text("id"));
+        IssuedDocuments.IssuedDocument expected = IssuedDocuments.IssuedDocument.of(registrations.issued(invoiceId).orElseThrow());
+        assertThat(expected.signedXml()).isEqualTo(simplified.text("signed_xml"));
+
+        assertThat(documents.find(invoiceId)).as("read straight from the current revision").contains(expected);
+        String revision = "update domain_event_entry set payload_revision = ? where aggregate_identifier = ? and sequence_number = 0";
+        jdbc.update(revision, null, invoiceId.toString());
+        try {
+            assertThat(documents.find(invoiceId)).as("an event from before revisions, upcast").contains(expected);
+        } finally {
+            jdbc.update(revision, "2", invoiceId.toString());
+        }
+        assertThat(documents.find(unit)).as("a unit is not a document").isEmpty();
+        assertThat(documents.find(UUID.randomUUID())).isEmpty();
     }
 
     @Test
