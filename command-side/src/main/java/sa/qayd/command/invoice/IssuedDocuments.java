@@ -26,13 +26,12 @@ public class IssuedDocuments {
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** The part of {@link InvoiceIssuedEvent} that is submitted, under the event's own field names. */
+    /**
+     * The part of {@link InvoiceIssuedEvent} that is submitted, under the event's own field names. A stored
+     * event of the current revision went through the event's constructor, so its key id is never null.
+     */
     public record IssuedDocument(UUID egsUnitId, Environment environment, InvoiceKind kind, UUID uuid, String invoiceHash,
-                          String signedXml, String signingKeyId) {
-        public IssuedDocument {
-            signingKeyId = signingKeyId == null ? "" : signingKeyId;
-        }
-
+                                 String signedXml, String signingKeyId) {
         public static IssuedDocument of(InvoiceIssuedEvent issued) {
             return new IssuedDocument(issued.egsUnitId(), issued.environment(), issued.kind(), issued.uuid(),
                     issued.invoiceHash(), issued.signedXml(), issued.signingKeyId());
