@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -19,10 +20,12 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
-import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -36,14 +39,12 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import sa.qayd.query.processing.EventGaps;
 
 /**
- * Axon without Axon Server: JPA event store, tokens, sagas and dead letters in PostgreSQL, all
+ * Axon without Axon Server: event store (JDBC), tokens, sagas and dead letters (JPA) in PostgreSQL, all
  * serialised as JSON by a mapper of Axon's own, so that the stored event format never follows the
  * web API's JSON settings (snake_case, strictness) by accident.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AxonConfig.NodeIdSetting.class)
-// Axon's JPA event store auto-configuration, which registers these entities, backs off for our storage engine
-@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonConfig {
 
     /** {@code qayd.node-id}: the name under which this process claims event-processor segments; empty for a unique one. */
@@ -93,21 +94,40 @@ public class AxonConfig {
     }
 
 
-    /** Axon's own JPA storage engine as its auto-configuration builds it, with gaps that settle ({@link EventGaps}). */
+    /** The tables as Flyway made them for Axon's JPA entities (V1): snake_case, where the JDBC engine assumes camelCase. */
+    private static final EventSchema EVENT_TABLES = EventSchema.builder()
+            .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index").timestampColumn("time_stamp").eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
+            .payloadTypeColumn("payload_type").payloadRevisionColumn("payload_revision").metaDataColumn("meta_data")
+            .build();
+
+    /** Events of one aggregate read per query; a shorter batch is its stream's last (sequence numbers have no gaps). */
+    private static final int AGGREGATE_BATCH = 100;
+
+    /**
+     * Axon's JDBC storage engine on the transaction's own connection (JPA, JdbcTemplate and the event
+     * store commit together), with gaps that settle ({@link EventGaps}). JDBC rather than JPA: a unit
+     * of work's events go in one batch of inserts that number themselves, where Hibernate asked the
+     * sequence for every event first.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer defaultSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
-                                          EntityManagerProvider entityManagerProvider, TransactionManager transactionManager,
+                                          DataSource dataSource, TransactionManager transactionManager,
                                           EventGaps gaps) {
-        return new SettlingJpaEventStorageEngine(JpaEventStorageEngine.builder()
+        return new SettlingJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
+                .schema(EVENT_TABLES)
+                .batchSize(AGGREGATE_BATCH)
+                .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager), gaps);
     }
 

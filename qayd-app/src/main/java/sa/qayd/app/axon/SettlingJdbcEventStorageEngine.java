@@ -4,18 +4,18 @@ import java.util.List;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import sa.qayd.query.processing.EventGaps;
 
 /**
- * Axon's JPA event storage, except that a processor's token drops the gaps in the global index
+ * Axon's JDBC event storage, except that a processor's token drops the gaps in the global index
  * that no transaction can fill any more ({@link EventGaps}) before the next events are read, so no
  * processor waits for events that will never come, nor carries the gaps on for 10,000 events.
  */
-class SettlingJpaEventStorageEngine extends JpaEventStorageEngine {
+class SettlingJdbcEventStorageEngine extends JdbcEventStorageEngine {
     private final EventGaps gaps;
 
-    SettlingJpaEventStorageEngine(JpaEventStorageEngine.Builder builder, EventGaps gaps) {
+    SettlingJdbcEventStorageEngine(JdbcEventStorageEngine.Builder builder, EventGaps gaps) {
         super(builder);
         this.gaps = gaps;
     }
