@@ -1,8 +1,9 @@
 package sa.qayd.command.invoice;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.CommandMessage;
 import org.springframework.stereotype.Component;
 import sa.qayd.api.Actor;
 import sa.qayd.api.invoice.InvoiceKind;
@@ -10,7 +11,9 @@ import sa.qayd.api.invoice.RecordSubmissionAnswerCommand;
 import sa.qayd.api.invoice.SubmissionAnswer;
 import sa.qayd.api.invoice.SubmissionAnswer.Channel;
 import sa.qayd.platform.retry.Backoff;
+import sa.qayd.platform.tracing.TraceParent;
 import sa.qayd.command.secrets.EgsSecrets;
+import sa.qayd.command.zatca.AnswerRounds;
 import sa.qayd.command.zatca.WorkKind;
 import sa.qayd.command.zatca.ZatcaAnswers;
 import sa.qayd.command.zatca.ZatcaGateways;
@@ -33,17 +36,17 @@ class SubmissionTask implements ZatcaTask {
     private final IssuedDocuments documents;
     private final ZatcaGateways gateways;
     private final EgsSecrets secrets;
-    private final CommandGateway commands;
+    private final AnswerRounds answers;
     private final SubmissionSettings settings;
     private final Clock clock;
 
     SubmissionTask(IssuedDocuments documents, ZatcaGateways gateways, EgsSecrets secrets,
-                   CommandGateway commands, SubmissionSettings settings, Clock clock) {
+                   AnswerRounds answers, SubmissionSettings settings, Clock clock) {
         this.clock = clock;
         this.documents = documents;
         this.gateways = gateways;
         this.secrets = secrets;
-        this.commands = commands;
+        this.answers = answers;
         this.settings = settings;
     }
 
@@ -77,8 +80,11 @@ class SubmissionTask implements ZatcaTask {
         if (retry != null && work.attempts() > 1) {
             return retry;
         }
-        Boolean settled = commands.sendAndWait(Actor.ZATCA_WORKER.command(
-                new RecordSubmissionAnswerCommand(work.id(), answer, retry == null ? null : retry.at())));
+        CommandMessage<RecordSubmissionAnswerCommand> record = Actor.ZATCA_WORKER.command(
+                new RecordSubmissionAnswerCommand(work.id(), answer, retry == null ? null : retry.at()));
+        // recorded in a round that may run on another call's thread: the answer names its own trace
+        Boolean settled = answers.send(work.kind().lane(), work.traceparent() == null ? record
+                : record.andMetaData(Map.of(TraceParent.METADATA_KEY, work.traceparent())));
         if (Boolean.TRUE.equals(settled)) {
             // the invoice is final: the event that made it so removed its work in the same transaction
             return SETTLED;

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     every third of it while its calls run, so it bounds the delay after a crash, not a call's length
  * @param deadlineScan how often reporting deadlines are looked for
  * @param shutdownGrace how long a stopping replica waits for calls in flight before releasing them
+ * @param answersPerCommit how many ZATCA answers that arrive together are recorded in one transaction
+ *     ({@link AnswerRounds}); 1 records each on its own
  */
 @ConfigurationProperties("qayd.zatca.work")
 public record ZatcaWorkSettings(
@@ -27,11 +29,15 @@ public record ZatcaWorkSettings(
         @DefaultValue("64") int claimBatch,
         @DefaultValue("PT60S") Duration lease,
         @DefaultValue("PT30S") Duration deadlineScan,
-        @DefaultValue("PT10S") Duration shutdownGrace) {
+        @DefaultValue("PT10S") Duration shutdownGrace,
+        @DefaultValue("32") int answersPerCommit) {
 
     public ZatcaWorkSettings {
         if (urgentConcurrency < 0 || backgroundConcurrency < 0) {
             throw new IllegalArgumentException("qayd.zatca.work concurrency must be 0 (lane off) or more");
+        }
+        if (answersPerCommit < 1) {
+            throw new IllegalArgumentException("qayd.zatca.work.answers-per-commit must be at least 1");
         }
     }
 
