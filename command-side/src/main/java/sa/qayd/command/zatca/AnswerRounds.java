@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
+import org.axonframework.commandhandling.distributed.RoutingStrategy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -24,7 +27,9 @@ import sa.qayd.platform.batch.GroupCommit;
  * wait together ({@link GroupCommit}), and the next round dispatches them all in one unit of work:
  * one transaction, one commit. A round in which any command fails is rolled back whole, and each of
  * its commands is then sent again on its own (through the gateway, which retries lost races), so one
- * answer's failure stays that answer's. A round runs on the thread of one of its callers, so a command
+ * answer's failure stays that answer's. Each lane runs a few rounds side by side, so that recording
+ * never becomes one thread's work while the processors compete for the CPU; an aggregate's answers
+ * always go to the same round, so two rounds never wait for each other's locks. A round runs on the thread of one of its callers, so a command
  * that belongs to a trace names it in its metadata.
  */
 @Component
@@ -34,14 +39,17 @@ public class AnswerRounds {
     private final CommandBus bus;
     private final CommandGateway gateway;
     private final TransactionManager transactions;
-    private final Map<WorkKind.Lane, GroupCommit<CommandMessage<?>, Recorded>> rounds = new EnumMap<>(WorkKind.Lane.class);
+    /** Per lane, rounds that run side by side; an aggregate's answers always go to the same one. */
+    private final Map<WorkKind.Lane, List<GroupCommit<CommandMessage<?>, Recorded>>> rounds = new EnumMap<>(WorkKind.Lane.class);
+    private final RoutingStrategy aggregates = AnnotationRoutingStrategy.defaultStrategy();
 
     AnswerRounds(CommandBus bus, CommandGateway gateway, TransactionManager transactions, ZatcaWorkSettings settings) {
         this.bus = bus;
         this.gateway = gateway;
         this.transactions = transactions;
         for (WorkKind.Lane lane : WorkKind.Lane.values()) {
-            rounds.put(lane, new GroupCommit<>(this::record, settings.answersPerCommit()));
+            rounds.put(lane, Stream.generate(() -> new GroupCommit<>(this::record, settings.answersPerCommit()))
+                    .limit(settings.answerRounds()).toList());
         }
     }
 
@@ -51,7 +59,8 @@ public class AnswerRounds {
      */
     @SuppressWarnings("unchecked")
     public <R> R send(WorkKind.Lane lane, CommandMessage<?> command) {
-        Recorded recorded = rounds.get(lane).submit(command);
+        List<GroupCommit<CommandMessage<?>, Recorded>> side = rounds.get(lane);
+        Recorded recorded = side.get(Math.floorMod(aggregates.getRoutingKey(command).hashCode(), side.size())).submit(command);
         if (recorded.failure() != null) {
             throw recorded.failure();
         }

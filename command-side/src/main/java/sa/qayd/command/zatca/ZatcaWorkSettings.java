@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownGrace how long a stopping replica waits for calls in flight before releasing them
  * @param answersPerCommit how many ZATCA answers that arrive together are recorded in one transaction
  *     ({@link AnswerRounds}); 1 records each on its own
+ * @param answerRounds how many such rounds each lane records at the same time
  */
 @ConfigurationProperties("qayd.zatca.work")
 public record ZatcaWorkSettings(
@@ -30,14 +31,15 @@ public record ZatcaWorkSettings(
         @DefaultValue("PT60S") Duration lease,
         @DefaultValue("PT30S") Duration deadlineScan,
         @DefaultValue("PT10S") Duration shutdownGrace,
-        @DefaultValue("32") int answersPerCommit) {
+        @DefaultValue("32") int answersPerCommit,
+        @DefaultValue("4") int answerRounds) {
 
     public ZatcaWorkSettings {
         if (urgentConcurrency < 0 || backgroundConcurrency < 0) {
             throw new IllegalArgumentException("qayd.zatca.work concurrency must be 0 (lane off) or more");
         }
-        if (answersPerCommit < 1) {
-            throw new IllegalArgumentException("qayd.zatca.work.answers-per-commit must be at least 1");
+        if (answersPerCommit < 1 || answerRounds < 1) {
+            throw new IllegalArgumentException("qayd.zatca.work.answers-per-commit and .answer-rounds must be at least 1");
         }
     }
 

@@ -34,7 +34,7 @@ class ZatcaWorkerLanesTest {
 
     private static ZatcaWorker worker(int urgent, int background) {
         ZatcaWorkSettings settings = new ZatcaWorkSettings(urgent, background, Duration.ofMillis(250), 64,
-                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10), 32);
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10), 32, 4);
         return new ZatcaWorker(null, List.of(EVERY_KIND), null, settings, Clock.systemUTC(),
                 new StaticListableBeanFactory().getBeanProvider(io.micrometer.observation.ObservationRegistry.class));
     }
