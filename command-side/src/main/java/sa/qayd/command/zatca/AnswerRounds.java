@@ -28,9 +28,9 @@ import sa.qayd.platform.batch.GroupCommit;
  * one transaction, one commit. A round in which any command fails is rolled back whole, and each of
  * its commands is then sent again on its own (through the gateway, which retries lost races), so one
  * answer's failure stays that answer's. Each lane runs a few rounds side by side, so that recording
- * never becomes one thread's work while the processors compete for the CPU; an aggregate's answers
- * always go to the same round, so two rounds never wait for each other's locks. A round runs on the thread of one of its callers, so a command
- * that belongs to a trace names it in its metadata.
+ * never becomes one thread's work while issuing competes for the CPU; an aggregate's answers always
+ * go to the same round, so two rounds never wait for each other's aggregate locks. A round runs on
+ * the thread of one of its callers, so a command that belongs to a trace names it in its metadata.
  */
 @Component
 public class AnswerRounds {

@@ -93,6 +93,10 @@ public final class GroupCommit<I, O> {
             }
         } catch (RuntimeException failed) {
             callers.forEach(caller -> caller.results.completeExceptionally(failed));
+        } catch (Error failed) {
+            // no caller of the round may wait forever; the error still goes up the runner's stack
+            callers.forEach(caller -> caller.results.completeExceptionally(failed));
+            throw failed;
         } finally {
             callers.forEach(caller -> caller.turn.complete(Turn.DONE));
             synchronized (this) {

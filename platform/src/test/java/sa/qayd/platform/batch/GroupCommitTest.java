@@ -106,6 +106,30 @@ class GroupCommitTest {
     }
 
     @Test
+    void anErrorInARoundLeavesNoCallerOfItWaiting() throws Exception {
+        Function<List<String>, List<String>> errorOnX = items -> {
+            List<String> answered = upperCase(items);
+            if (items.contains("x")) {
+                throw new OutOfMemoryError("no room for the round");
+            }
+            return answered;
+        };
+        GroupCommit<String, String> group = new GroupCommit<>(errorOnX, 5);
+        Future<List<String>> first = callers.submit(() -> group.submit(List.of("a")));
+        await(firstRoundStarted);
+        Future<List<String>> runner = callers.submit(() -> group.submit(List.of("x")));
+        awaitQueued(group, 1);
+        Future<List<String>> passenger = callers.submit(() -> group.submit(List.of("y")));
+        awaitQueued(group, 2);
+        firstRoundMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).containsExactly("A");
+        assertThatThrownBy(() -> runner.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(OutOfMemoryError.class);
+        assertThatThrownBy(() -> passenger.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(OutOfMemoryError.class);
+        assertThat(group.submit("z")).isEqualTo("Z");
+    }
+
+    @Test
     void aRoundThatAnswersTheWrongNumberOfResultsIsAFailureNotAMixUp() {
         GroupCommit<String, String> group = new GroupCommit<>(items -> List.of(), 5);
         assertThatThrownBy(() -> group.submit(List.of("a", "b"))).isInstanceOf(IllegalStateException.class)
