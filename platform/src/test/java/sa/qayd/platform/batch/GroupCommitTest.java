@@ -38,6 +38,17 @@ class GroupCommitTest {
         return items.stream().map(item -> item.toUpperCase(java.util.Locale.ROOT)).toList();
     }
 
+    /** {@link #upperCase}, except that a round holding {@code poison} fails as {@code failure} does. */
+    private Function<List<String>, List<String>> upperCaseFailingOn(String poison, Runnable failure) {
+        return items -> {
+            List<String> answered = upperCase(items);
+            if (items.contains(poison)) {
+                failure.run();
+            }
+            return answered;
+        };
+    }
+
     @Test
     void callersWhoArriveDuringARoundShareTheNextAndEachGetsItsOwnResults() throws Exception {
         GroupCommit<String, String> group = new GroupCommit<>(this::upperCase, 10);
@@ -83,14 +94,8 @@ class GroupCommitTest {
 
     @Test
     void aFailedRoundFailsItsOwnCallersOnlyAndTheNextRoundStillRuns() throws Exception {
-        Function<List<String>, List<String>> failingOnX = items -> {
-            List<String> answered = upperCase(items);
-            if (items.contains("x")) {
-                throw new IllegalStateException("the database went away");
-            }
-            return answered;
-        };
-        GroupCommit<String, String> group = new GroupCommit<>(failingOnX, 2);
+        GroupCommit<String, String> group = new GroupCommit<>(
+                upperCaseFailingOn("x", () -> { throw new IllegalStateException("the database went away"); }), 2);
         Future<List<String>> first = callers.submit(() -> group.submit(List.of("a")));
         await(firstRoundStarted);
         Future<List<String>> failing = callers.submit(() -> group.submit(List.of("x", "y")));
@@ -107,14 +112,8 @@ class GroupCommitTest {
 
     @Test
     void anErrorInARoundLeavesNoCallerOfItWaiting() throws Exception {
-        Function<List<String>, List<String>> errorOnX = items -> {
-            List<String> answered = upperCase(items);
-            if (items.contains("x")) {
-                throw new OutOfMemoryError("no room for the round");
-            }
-            return answered;
-        };
-        GroupCommit<String, String> group = new GroupCommit<>(errorOnX, 5);
+        GroupCommit<String, String> group = new GroupCommit<>(
+                upperCaseFailingOn("x", () -> { throw new OutOfMemoryError("no room for the round"); }), 5);
         Future<List<String>> first = callers.submit(() -> group.submit(List.of("a")));
         await(firstRoundStarted);
         Future<List<String>> runner = callers.submit(() -> group.submit(List.of("x")));
