@@ -91,12 +91,12 @@ public final class GroupCommit<I, O> {
                 caller.results.complete(Collections.unmodifiableList(new ArrayList<>(results.subList(from, from + caller.items.size()))));
                 from += caller.items.size();
             }
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | Error failed) {
             callers.forEach(caller -> caller.results.completeExceptionally(failed));
-        } catch (Error failed) {
-            // no caller of the round may wait forever; the error still goes up the runner's stack
-            callers.forEach(caller -> caller.results.completeExceptionally(failed));
-            throw failed;
+            if (failed instanceof Error error) {
+                // every caller of the round has it; it still goes up the runner's stack
+                throw error;
+            }
         } finally {
             callers.forEach(caller -> caller.turn.complete(Turn.DONE));
             synchronized (this) {
